@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using StudyGuide.Web.Data;
+
+namespace StudyGuide.Web.Accounts;
+
+public static class AccountsSetup
+{
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddIdentity<User, IdentityRole>(options =>
+            {
+                // Length over composition (NIST SP 800-63B): no character-class rules, a common-password list instead.
+                options.Password.RequiredLength = PasswordRules.MinimumLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                // Students have no email address, so email cannot be required to be unique by Identity.
+                options.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddSignInManager<StudyGuideSignInManager>()
+            .AddClaimsPrincipalFactory<UserClaimsFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddPasswordValidator<StaffPasswordValidator>();
+
+        // The password validators add their own messages through the same describer.
+        services.AddScoped(provider => (LocalizedIdentityErrorDescriber)provider.GetRequiredService<IdentityErrorDescriber>());
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/sign-in";
+            options.LogoutPath = "/account/sign-out";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Cookie.Name = "studyguide.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request is HTTPS (behind a proxy: ASPNETCORE_FORWARDEDHEADERS_ENABLED=true).
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromDays(14);
+            options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = RejectChangedOrSuspendedUserAsync;
+        });
+
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.AddSingleton<IEmailSender, EmailSender>();
+        return services;
+    }
+
+    /// <summary>
+    /// Runs on every authenticated request: one indexed read, so a suspended, removed or
+    /// password-changed account loses access on its next request (Identity's own validator
+    /// re-checks only every 30 minutes, and re-issues the cookie when it does).
+    /// </summary>
+    static async Task RejectChangedOrSuspendedUserAsync(CookieValidatePrincipalContext context)
+    {
+        var principal = context.Principal;
+        var userId = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var stamp = principal?.FindFirstValue(new ClaimsIdentityOptions().SecurityStampClaimType);
+        if (userId is null) return;
+
+        var db = context.HttpContext.RequestServices.GetRequiredService<AppDbContext>();
+        var current = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new { u.SecurityStamp, u.SuspendedAt })
+            .FirstOrDefaultAsync(context.HttpContext.RequestAborted);
+
+        if (current is null || current.SuspendedAt is not null || current.SecurityStamp != stamp)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
+    }
+}

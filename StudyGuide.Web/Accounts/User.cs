@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace StudyGuide.Web.Accounts;
+
+public class User : IdentityUser
+{
+    public const int DisplayNameMaxLength = 100;
+
+    public string DisplayName { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Set by an admin; a suspended user is signed out on their next request and cannot sign in.</summary>
+    public DateTimeOffset? SuspendedAt { get; set; }
+
+    public bool IsSuspended => SuspendedAt is not null;
+}
+
+public static class Roles
+{
+    public const string Admin = "Admin";
+    public const string Moderator = "Moderator";
+    public const string Teacher = "Teacher";
+
+    public static readonly IReadOnlyList<string> All = [Admin, Moderator, Teacher];
+
+    /// <summary>Staff accounts need longer passwords and may turn on two-factor authentication.</summary>
+    public static readonly IReadOnlyList<string> Staff = All;
+}
+
+sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> user)
+    {
+        user.ToTable("users");
+        user.Property(u => u.DisplayName).HasMaxLength(User.DisplayNameMaxLength);
+    }
+}
+
+sealed class RoleConfiguration : IEntityTypeConfiguration<IdentityRole>
+{
+    public void Configure(EntityTypeBuilder<IdentityRole> role)
+    {
+        role.ToTable("roles");
+        // Fixed ids and stamps so the seed is stable across migrations.
+        role.HasData(Roles.All.Select(name => new IdentityRole
+        {
+            Id = "role-" + name.ToLowerInvariant(),
+            Name = name,
+            NormalizedName = name.ToUpperInvariant(),
+            ConcurrencyStamp = "seed-" + name.ToLowerInvariant(),
+        }));
+    }
+}

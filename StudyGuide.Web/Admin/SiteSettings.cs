@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace StudyGuide.Web.Admin;
+
+/// <summary>The one row of instance-wide settings an admin can change.</summary>
+public class SiteSettings
+{
+    public const int SingletonId = 1;
+
+    public int Id { get; set; } = SingletonId;
+
+    /// <summary>Off by default: students join through their group's code, not an open sign-up form.</summary>
+    public bool AllowOpenRegistration { get; set; }
+
+    /// <summary>SHA-256 of the one-time first-admin setup token; null once an admin exists.</summary>
+    public string? SetupTokenHash { get; set; }
+    public DateTimeOffset? SetupTokenExpiresAt { get; set; }
+}
+
+sealed class SiteSettingsConfiguration : IEntityTypeConfiguration<SiteSettings>
+{
+    public void Configure(EntityTypeBuilder<SiteSettings> settings)
+    {
+        settings.Property(s => s.Id).ValueGeneratedNever();
+        settings.ToTable(t => t.HasCheckConstraint("ck_site_settings_singleton", "id = 1"));
+        settings.Property(s => s.SetupTokenHash).HasMaxLength(64);
+        settings.HasData(new SiteSettings());
+    }
+}

@@ -1,0 +1,238 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Npgsql;
+
+namespace StudyGuide.Web.Data;
+
+/// <summary>
+/// A private PostgreSQL cluster kept in a directory of the app's: the default when no
+/// connection string is configured, and the throwaway database server of every test run.
+/// It listens on a Unix socket only (no TCP port to collide with), in a directory only its
+/// owner can enter, so trust authentication on that socket is safe.
+/// </summary>
+public sealed class LocalPostgres : IDisposable
+{
+    public const string SuperUser = "studyguide";
+
+    // PostgreSQL refuses to run as root; as root we hand the cluster to this system user.
+    const string PostgresSystemUser = "postgres";
+
+    // sun_path is 108 bytes on Linux; PostgreSQL needs room for "/.s.PGSQL.5432" and a NUL.
+    const int MaxSocketDirectoryLength = 90;
+
+    readonly string binDirectory;
+    readonly bool runAsPostgresUser;
+    bool stopped;
+
+    LocalPostgres(string dataDirectory, string binDirectory, bool runAsPostgresUser)
+    {
+        DataDirectory = dataDirectory;
+        this.binDirectory = binDirectory;
+        this.runAsPostgresUser = runAsPostgresUser;
+        ClusterDirectory = Path.Combine(dataDirectory, "pgdata");
+        SocketDirectory = ChooseSocketDirectory(dataDirectory);
+    }
+
+    public string DataDirectory { get; }
+    public string ClusterDirectory { get; }
+    public string SocketDirectory { get; }
+
+    public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
+    {
+        Host = SocketDirectory,
+        Username = SuperUser,
+        Database = database,
+    }.ConnectionString;
+
+    /// <summary>Creates the cluster on first use, starts it (or adopts one already running on it) and makes sure <paramref name="database"/> exists.</summary>
+    /// <param name="disposable">For test runs: no fsync, since the data is thrown away.</param>
+    public static async Task<LocalPostgres> StartAsync(string dataDirectory, string database, bool disposable = false, CancellationToken cancellationToken = default)
+    {
+        var binDirectory = FindServerBinaries()
+            ?? throw new LocalPostgresException(
+                "StudyGuide needs a PostgreSQL server: no initdb/pg_ctl/postgres found on PATH or under /usr/lib/postgresql/*/bin. " +
+                "Install PostgreSQL server (Debian/Ubuntu: apt-get install postgresql) or set ConnectionStrings__StudyGuide to use an existing server.");
+
+        var cluster = new LocalPostgres(Path.GetFullPath(dataDirectory), binDirectory, Environment.IsPrivilegedProcess);
+        await cluster.EnsureStartedAsync(disposable, cancellationToken);
+        await cluster.EnsureDatabaseAsync(database, cancellationToken);
+        return cluster;
+    }
+
+    /// <summary>The directory holding initdb, pg_ctl and postgres: PATH first, then the newest /usr/lib/postgresql/N/bin.</summary>
+    public static string? FindServerBinaries()
+    {
+        var pathDirectories = (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        foreach (var directory in pathDirectories)
+        {
+            var pgCtl = Path.Combine(directory, "pg_ctl");
+            if (!File.Exists(pgCtl)) continue;
+            // Debian links /usr/local/bin/pg_ctl into /usr/lib/postgresql/N/bin; use the real directory.
+            var resolved = File.ResolveLinkTarget(pgCtl, returnFinalTarget: true)?.FullName ?? pgCtl;
+            var resolvedDirectory = Path.GetDirectoryName(resolved)!;
+            if (HasServerBinaries(resolvedDirectory)) return resolvedDirectory;
+        }
+
+        const string debianRoot = "/usr/lib/postgresql";
+        if (!Directory.Exists(debianRoot)) return null;
+        return Directory.GetDirectories(debianRoot)
+            .Select(d => (Directory: Path.Combine(d, "bin"), Version: decimal.TryParse(Path.GetFileName(d), NumberStyles.Number, CultureInfo.InvariantCulture, out var v) ? v : -1))
+            .Where(d => d.Version >= 0 && HasServerBinaries(d.Directory))
+            .OrderByDescending(d => d.Version)
+            .Select(d => d.Directory)
+            .FirstOrDefault();
+    }
+
+    static bool HasServerBinaries(string directory) =>
+        new[] { "initdb", "pg_ctl", "postgres" }.All(name => File.Exists(Path.Combine(directory, name)));
+
+    static string ChooseSocketDirectory(string dataDirectory)
+    {
+        var preferred = Path.Combine(dataDirectory, "run");
+        if (preferred.Length <= MaxSocketDirectoryLength) return preferred;
+        // A deep data directory would overflow the socket path: use a short, stable one instead.
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(dataDirectory)))[..12];
+        return Path.Combine(Path.GetTempPath(), $"studyguide-{hash}");
+    }
+
+    async Task EnsureStartedAsync(bool disposable, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(DataDirectory);
+        CreatePrivateDirectory(SocketDirectory);
+        if (!File.Exists(Path.Combine(ClusterDirectory, "PG_VERSION")))
+        {
+            CreatePrivateDirectory(ClusterDirectory);
+            CheckReachableByServerUser();
+            var initdbArguments = new List<string> { "-D", ClusterDirectory, "-U", SuperUser, "--auth=trust", "-E", "UTF8", "--locale=C" };
+            if (disposable) initdbArguments.Add("--no-sync");
+            await RunAsync("initdb", initdbArguments, cancellationToken);
+        }
+
+        if (await IsRunningAsync(cancellationToken)) return; // left running by a process that was killed: adopt it
+        RemoveStaleLockFiles();
+
+        var serverOptions = $"-c listen_addresses='' -k '{SocketDirectory}' -c unix_socket_permissions=0700";
+        if (disposable) serverOptions += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        await RunAsync("pg_ctl", ["-D", ClusterDirectory, "-l", Path.Combine(ClusterDirectory, "server.log"), "-w", "-t", "60", "-o", serverOptions, "start"], cancellationToken);
+    }
+
+    async Task<bool> IsRunningAsync(CancellationToken cancellationToken)
+    {
+        var pidFile = Path.Combine(ClusterDirectory, "postmaster.pid");
+        if (!File.Exists(pidFile)) return false;
+        var result = await RunAsync("pg_ctl", ["-D", ClusterDirectory, "status"], cancellationToken, throwOnFailure: false);
+        if (result.ExitCode != 0) return false;
+        // pg_ctl only checks that the PID is alive; after a crash and a reboot that PID may belong to anything.
+        var firstLine = File.ReadLines(pidFile).FirstOrDefault();
+        return int.TryParse(firstLine, out var pid) && IsPostgresProcess(pid);
+    }
+
+    static bool IsPostgresProcess(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/comm").Trim() is "postgres" or "postmaster";
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    void RemoveStaleLockFiles()
+    {
+        // A crash (power cut, kill -9 of the machine) leaves these behind; the server is not running, so they are stale.
+        File.Delete(Path.Combine(ClusterDirectory, "postmaster.pid"));
+        foreach (var lockFile in Directory.GetFiles(SocketDirectory, ".s.PGSQL.*")) File.Delete(lockFile);
+    }
+
+    async Task EnsureDatabaseAsync(string database, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await connection.OpenAsync(cancellationToken);
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", database);
+        if (await exists.ExecuteScalarAsync(cancellationToken) is not null) return;
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {QuoteIdentifier(database)}", connection);
+        await create.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>Stops the server (fast shutdown: open sessions are closed, data is flushed).</summary>
+    public void Stop()
+    {
+        if (stopped) return;
+        stopped = true;
+        NpgsqlConnection.ClearAllPools();
+        RunAsync("pg_ctl", ["-D", ClusterDirectory, "-m", "fast", "-w", "-t", "60", "stop"], CancellationToken.None, throwOnFailure: false)
+            .GetAwaiter().GetResult();
+    }
+
+    public void Dispose() => Stop();
+
+    void CreatePrivateDirectory(string path)
+    {
+        Directory.CreateDirectory(path);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (runAsPostgresUser) RunBlocking("chown", [$"{PostgresSystemUser}:", path]);
+    }
+
+    void CheckReachableByServerUser()
+    {
+        if (!runAsPostgresUser) return;
+        if (RunBlocking("runuser", ["-u", PostgresSystemUser, "--", "test", "-w", ClusterDirectory]) != 0)
+            throw new LocalPostgresException(
+                $"StudyGuide runs as root, so its PostgreSQL runs as the '{PostgresSystemUser}' user, who cannot reach {ClusterDirectory}. " +
+                "Set StudyGuide__DataDirectory to a directory every user can traverse (for example /var/lib/studyguide), or run as an ordinary user.");
+    }
+
+    static int RunBlocking(string program, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+
+    async Task<(int ExitCode, string Output)> RunAsync(string program, IEnumerable<string> arguments, CancellationToken cancellationToken, bool throwOnFailure = true)
+    {
+        var executable = Path.Combine(binDirectory, program);
+        var start = new ProcessStartInfo
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = "/", // the server user may not be able to enter the caller's directory
+        };
+        if (runAsPostgresUser)
+        {
+            start.FileName = "runuser";
+            foreach (var prefix in new[] { "-u", PostgresSystemUser, "--", executable }) start.ArgumentList.Add(prefix);
+        }
+        else
+        {
+            start.FileName = executable;
+        }
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        var text = (await output) + (await error);
+        if (throwOnFailure && process.ExitCode != 0)
+            throw new InvalidOperationException($"{program} failed (exit {process.ExitCode}): {text.Trim()}");
+        return (process.ExitCode, text);
+    }
+}
+
+public sealed class LocalPostgresException(string message) : Exception(message);

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace StudyGuide.Web.Pages;
+
+/// <summary>Friendly pages for status codes and unhandled errors; never a stack trace outside Development.</summary>
+// Re-executed for failed POSTs too (a forged or expired form among them), so its harmless POST handler
+// must not demand the very token that failed. It changes nothing.
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
+{
+    public string Title { get; private set; } = "";
+    public string Explanation { get; private set; } = "";
+
+    public void OnGet(int? code) => Describe(code);
+    public void OnPost(int? code) => Describe(code);
+
+    void Describe(int? code)
+    {
+        // Re-executed by the status-code middleware, or by the exception handler (no code: a 500).
+        var status = code ?? StatusCodes.Status500InternalServerError;
+        if (code is null) Response.StatusCode = status;
+        (Title, Explanation) = status switch
+        {
+            404 => (l["Page not found"].Value, l["There is nothing at this address, or you do not have access to it."].Value),
+            400 => (l["Bad request"].Value, l["The form could not be read. It may have expired: go back, reload the page and try again."].Value),
+            403 => (l["Not allowed"].Value, l["Your account cannot open this page."].Value),
+            429 => (l["Too many attempts"].Value, l["Please wait a minute and try again."].Value),
+            503 => (l["Temporarily unavailable"].Value, l["The site cannot reach its database right now. Please try again in a moment."].Value),
+            _ => (l["Something went wrong"].Value, l["The error has been logged. Please try again; if it keeps happening, tell your teacher or the site administrator."].Value),
+        };
+    }
+}

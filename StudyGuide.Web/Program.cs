@@ -1,0 +1,119 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using StudyGuide.Web;
+using StudyGuide.Web.Accounts;
+using StudyGuide.Web.Commands;
+using StudyGuide.Web.Data;
+using StudyGuide.Web.Web;
+
+// `dotnet run -- users list` and friends: operator commands share the app's services, not its web host.
+var command = CommandLine.Parse(args);
+var builder = WebApplication.CreateBuilder(command is null ? args : []);
+
+LocalPostgres? localPostgres;
+try
+{
+    localPostgres = await Database.StartLocalServerIfUnconfiguredAsync(builder.Configuration);
+}
+catch (LocalPostgresException e)
+{
+    await Console.Error.WriteLineAsync(e.Message);
+    return 1;
+}
+
+try
+{
+    // Services
+    var connectionString = builder.Configuration.GetConnectionString(Database.ConnectionStringName)!;
+    builder.Services.AddDbContext<AppDbContext>(options => Database.Configure(options, connectionString));
+    builder.Services.AddSingleton(TimeProvider.System);
+    builder.Services.AddDataProtection()
+        .SetApplicationName("StudyGuide")
+        .PersistKeysToDbContext<AppDbContext>();
+    builder.Services.AddAccounts(builder.Configuration);
+    builder.Services.AddStudyGuideRateLimits(builder.Configuration);
+    builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
+    builder.Services.AddHsts(options =>
+    {
+        options.MaxAge = TimeSpan.FromDays(365);
+        options.IncludeSubDomains = true;
+    });
+    builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+    builder.Services.Configure<RequestLocalizationOptions>(options =>
+    {
+        string[] cultures = ["en", "fr"];
+        options.SetDefaultCulture("en").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+    });
+    builder.Services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Account");
+            options.Conventions.AllowAnonymousToPage("/Account/SignIn");
+            options.Conventions.AllowAnonymousToPage("/Account/SignInTwoFactor");
+            options.Conventions.AllowAnonymousToPage("/Account/Register");
+            options.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
+            options.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
+            options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+            options.Conventions.AuthorizeFolder("/Admin", AuthorizationPolicies.Admin);
+        })
+        .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+        .AddDataAnnotationsLocalization(options =>
+            options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+    builder.Services.AddAuthorizationBuilder()
+        .AddPolicy(AuthorizationPolicies.Admin, policy => policy.RequireRole(Roles.Admin));
+
+    var app = builder.Build();
+
+    if (command is not null) return await command.RunAsync(app.Services);
+
+    string? setupToken;
+    await using (var scope = app.Services.CreateAsyncScope())
+    {
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync();
+        setupToken = await FirstAdminSetup.IssueTokenIfNoAdminAsync(db, app.Services.GetRequiredService<TimeProvider>());
+    }
+
+    // Middleware
+    if (!app.Environment.IsDevelopment())
+    {
+        app.UseExceptionHandler("/error");
+        app.UseHsts();
+    }
+    app.UseSecurityHeaders();
+    app.UseStatusCodePagesWithReExecute("/error/{0}");
+    app.UseRequestLocalization();
+    app.UseRouting();
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseRateLimiter();
+
+    // Endpoints
+    app.MapStaticAssets();
+    app.MapRazorPages().WithStaticAssets();
+    app.MapHealthChecks("/health");
+
+    if (setupToken is not null) app.Lifetime.ApplicationStarted.Register(() => PrintSetupLink(app, setupToken));
+    await app.RunAsync();
+    return 0;
+}
+finally
+{
+    localPostgres?.Stop();
+}
+
+// The first administrator is created through a one-time link printed here, never through a default password.
+static void PrintSetupLink(WebApplication app, string token)
+{
+    var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+        ?? "http://localhost:5000";
+    // Kestrel reports wildcard bindings (http://[::]:8080, http://+:8080); a browser needs a host name.
+    address = System.Text.RegularExpressions.Regex.Replace(address, @"//(\[::\]|\+|\*|0\.0\.0\.0)", "//localhost");
+    Console.WriteLine($"StudyGuide has no administrator yet. Open this one-time link to create one (valid {FirstAdminSetup.TokenLifetime.TotalHours:0} hours):");
+    Console.WriteLine($"  {address.TrimEnd('/')}/setup?token={token}");
+}
+
+public partial class Program;

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace StudyGuide.Web.Web;
+
+public static class RateLimits
+{
+    /// <summary>Sign-in, registration and password reset forms.</summary>
+    public const string AccountForms = "account-forms";
+
+    public static IServiceCollection AddStudyGuideRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        // A whole class signs in at once from one school address, so the anonymous bucket is per
+        // address but generous; guessing one account's password is stopped by lockout instead.
+        var postsPerMinute = configuration.GetValue("StudyGuide:RateLimits:AccountFormPostsPerMinute", 120);
+
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                var response = context.HttpContext.Response;
+                response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                var l = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+                response.ContentType = "text/plain; charset=utf-8";
+                await response.WriteAsync(l["Too many attempts. Please wait a minute and try again."], cancellationToken);
+            };
+
+            options.AddPolicy(AccountForms, context =>
+            {
+                if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+                    return RateLimitPartition.GetNoLimiter("read");
+                var key = context.User.Identity?.IsAuthenticated == true
+                    ? "user:" + context.User.Identity.Name
+                    : "address:" + context.Connection.RemoteIpAddress;
+                return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = postsPerMinute,
+                    TokensPerPeriod = postsPerMinute,
+                    ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                });
+            });
+        });
+        return services;
+    }
+}
