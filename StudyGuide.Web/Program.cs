@@ -8,6 +8,7 @@ using StudyGuide.Web;
 using StudyGuide.Web.Accounts;
 using StudyGuide.Web.Commands;
 using StudyGuide.Web.Data;
+using StudyGuide.Web.Groups;
 using StudyGuide.Web.Web;
 
 // `dotnet run -- users list` and friends: operator commands share the app's services, not its web host.
@@ -36,6 +37,7 @@ try
         .PersistKeysToDbContext<AppDbContext>();
     builder.Services.AddAccounts(builder.Configuration);
     builder.Services.AddStudyGuideRateLimits(builder.Configuration);
+    builder.Services.AddSingleton<IAssignableModules, ContentFolderModules>();
     builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
     builder.Services.AddHsts(options =>
     {
@@ -58,7 +60,10 @@ try
             options.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
             options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             options.Conventions.AuthorizeFolder("/Admin", AuthorizationPolicies.Admin);
+            options.Conventions.AuthorizeFolder("/Groups");
+            options.Conventions.AuthorizeFolder("/Me");
         })
+        .AddMvcOptions(options => options.Filters.Add<MustChangePasswordFilter>())
         .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
         .AddDataAnnotationsLocalization(options =>
             options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -95,6 +100,7 @@ try
     app.MapStaticAssets();
     app.MapRazorPages().WithStaticAssets();
     app.MapHealthChecks("/health");
+    app.MapCalendars();
 
     if (setupToken is not null) app.Lifetime.ApplicationStarted.Register(() => PrintSetupLink(app, setupToken));
     await app.RunAsync();

@@ -15,6 +15,12 @@ public class User : IdentityUser
     public DateTimeOffset? SuspendedAt { get; set; }
 
     public bool IsSuspended => SuspendedAt is not null;
+
+    /// <summary>The facilitator who made this student account (no email); such accounts join only that facilitator's groups.</summary>
+    public string? CreatedByUserId { get; set; }
+
+    /// <summary>Set when a facilitator creates or resets the password; every page sends the user to change it first.</summary>
+    public bool MustChangePassword { get; set; }
 }
 
 public static class Roles
@@ -35,6 +41,8 @@ sealed class UserConfiguration : IEntityTypeConfiguration<User>
     {
         user.ToTable("users");
         user.Property(u => u.DisplayName).HasMaxLength(User.DisplayNameMaxLength);
+        user.HasOne<User>().WithMany().HasForeignKey(u => u.CreatedByUserId).OnDelete(DeleteBehavior.SetNull);
+        user.HasIndex(u => u.CreatedByUserId);
     }
 }
 

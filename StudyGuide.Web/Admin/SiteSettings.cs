@@ -13,6 +13,9 @@ public class SiteSettings
     /// <summary>Off by default: students join through their group's code, not an open sign-up form.</summary>
     public bool AllowOpenRegistration { get; set; }
 
+    /// <summary>Off by default: only teachers and admins create groups; on, any signed-in user may start a club.</summary>
+    public bool AllowAnyoneToCreateClubs { get; set; }
+
     /// <summary>SHA-256 of the one-time first-admin setup token; null once an admin exists.</summary>
     public string? SetupTokenHash { get; set; }
     public DateTimeOffset? SetupTokenExpiresAt { get; set; }

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using StudyGuide.Web.Accounts;
 using StudyGuide.Web.Admin;
+using StudyGuide.Web.Discussions;
+using StudyGuide.Web.Groups;
 
 namespace StudyGuide.Web.Data;
 
@@ -12,6 +14,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 {
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Group> Groups => Set<Group>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<DiscussionThread> Threads => Set<DiscussionThread>();
+    public DbSet<Post> Posts => Set<Post>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -10,11 +10,19 @@ public static class RateLimits
     /// <summary>Sign-in, registration and password reset forms.</summary>
     public const string AccountForms = "account-forms";
 
+    /// <summary>The join pages, where a wrong code could be a guess.</summary>
+    public const string JoinCodes = "join-codes";
+
     public static IServiceCollection AddStudyGuideRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         // A whole class signs in at once from one school address, so the anonymous bucket is per
         // address but generous; guessing one account's password is stopped by lockout instead.
         var postsPerMinute = configuration.GetValue("StudyGuide:RateLimits:AccountFormPostsPerMinute", 120);
+        // Codes have 31^8 values, so this only slows a determined guesser. A signed-in person gets a
+        // few tries a minute; signed out, the bucket is per address and big enough for a class that
+        // opens the join link and creates its accounts together from one school address.
+        var joinTriesPerMinute = configuration.GetValue("StudyGuide:RateLimits:JoinCodeTriesPerMinute", 10);
+        var anonymousJoinTriesPerMinute = configuration.GetValue("StudyGuide:RateLimits:AnonymousJoinCodeTriesPerMinute", 90);
 
         services.AddRateLimiter(options =>
         {
@@ -41,6 +49,20 @@ public static class RateLimits
                     TokenLimit = postsPerMinute,
                     TokensPerPeriod = postsPerMinute,
                     ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                });
+            });
+
+            options.AddPolicy(JoinCodes, context =>
+            {
+                var signedIn = context.User.Identity?.IsAuthenticated == true;
+                var key = signedIn ? "user:" + context.User.Identity!.Name : "address:" + context.Connection.RemoteIpAddress;
+                var limit = signedIn ? joinTriesPerMinute : anonymousJoinTriesPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limit,
+                    Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                     AutoReplenishment = true,
                 });

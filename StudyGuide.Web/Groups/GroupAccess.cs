@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using StudyGuide.Web.Accounts;
+using StudyGuide.Web.Data;
+
+namespace StudyGuide.Web.Groups;
+
+/// <summary>
+/// Who may do what in a group, in one place. Pages load a group only through <see cref="FindAsync"/>
+/// and answer 404 when it returns null: a group the reader is not in does not exist for them.
+/// Admins act as facilitators of every group (PRODUCT.md, Roles).
+/// </summary>
+public sealed class GroupAccess(Group group, string userId, MembershipRole? role, bool isAdmin)
+{
+    public Group Group { get; } = group;
+    public string UserId { get; } = userId;
+    public MembershipRole? Role { get; } = role;
+
+    public bool IsMember => Role is not null;
+    public bool IsFacilitator => Role == MembershipRole.Facilitator || isAdmin;
+
+    /// <summary>Facilitators see everyone; members see display names or nothing, per the group's setting.</summary>
+    public bool CanSeeMemberList => IsFacilitator || (IsMember && Group.MemberListVisibility == MemberListVisibility.DisplayNames);
+
+    /// <summary>The group as <paramref name="user"/> may see it (tracked, so settings pages can change it), or null.</summary>
+    public static async Task<GroupAccess?> FindAsync(AppDbContext db, int groupId, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null) return null;
+        var found = await db.Groups
+            .Where(g => g.Id == groupId)
+            .Select(g => new
+            {
+                Group = g,
+                Role = g.Memberships.Where(m => m.UserId == userId).Select(m => (MembershipRole?)m.Role).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null) return null;
+        var isAdmin = user.IsInRole(Roles.Admin);
+        return found.Role is null && !isAdmin ? null : new GroupAccess(found.Group, userId, found.Role, isAdmin);
+    }
+
+    /// <summary>Same as <see cref="FindAsync"/>, but only for facilitators (and admins).</summary>
+    public static async Task<GroupAccess?> FindAsFacilitatorAsync(AppDbContext db, int groupId, ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
+        await FindAsync(db, groupId, user, cancellationToken) is { IsFacilitator: true } access ? access : null;
+
+    public static bool CanCreate(GroupKind kind, ClaimsPrincipal user, bool anyoneMayCreateClubs) =>
+        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Teacher) || (kind == GroupKind.Club && anyoneMayCreateClubs && user.Identity?.IsAuthenticated == true);
+
+    /// <summary>
+    /// Student accounts a facilitator made (no email) may join only groups that facilitator leads,
+    /// so a code passed around outside school cannot pull a child into a stranger's group.
+    /// </summary>
+    public static Task<bool> MayJoinAsync(AppDbContext db, User user, int groupId, CancellationToken cancellationToken = default) =>
+        user.CreatedByUserId is not { } maker
+            ? Task.FromResult(true)
+            : db.Memberships.AnyAsync(m => m.GroupId == groupId && m.UserId == maker && m.Role == MembershipRole.Facilitator, cancellationToken);
+}
+
+public static class GroupQueries
+{
+    /// <summary>The groups <paramref name="userId"/> belongs to, as member or facilitator.</summary>
+    public static IQueryable<Group> VisibleTo(this IQueryable<Group> groups, string userId) =>
+        groups.Where(g => g.Memberships.Any(m => m.UserId == userId));
+
+    public static IQueryable<Group> FacilitatedBy(this IQueryable<Group> groups, string userId) =>
+        groups.Where(g => g.Memberships.Any(m => m.UserId == userId && m.Role == MembershipRole.Facilitator));
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using StudyGuide.Web.Accounts;
+using StudyGuide.Web.Data;
+
+namespace StudyGuide.Web.Groups;
+
+public sealed record StudentSignIn(string DisplayName, string UserName, string Password);
+
+/// <summary>
+/// Accounts a facilitator makes for a class of students who have no email address: readable
+/// usernames, generated passwords shown once on a printable sheet, a new password at first sign-in.
+/// </summary>
+public static class StudentAccounts
+{
+    public const int MaxNamesPerBatch = 100;
+    public const int MinimumPasswordLength = 14;
+    const int UserNameBaseMaxLength = 24;
+
+    static readonly Lazy<string[]> Words = new(LoadWords);
+
+    /// <summary>Three short words and two digits ("maple-river-stone-42"): about 32 bits, read off paper easily.</summary>
+    public static string GeneratePassword()
+    {
+        while (true)
+        {
+            var words = Words.Value;
+            var password = string.Join('-', Enumerable.Range(0, 3).Select(_ => words[RandomNumberGenerator.GetInt32(words.Length)]))
+                + "-" + RandomNumberGenerator.GetInt32(10, 100).ToString(CultureInfo.InvariantCulture);
+            if (password.Length >= MinimumPasswordLength) return password;
+        }
+    }
+
+    /// <summary>The names of a pasted list: one per line, trimmed, blank lines skipped.</summary>
+    public static IReadOnlyList<string> ParseNames(string? text) =>
+        (text ?? "").Split('\n')
+            .Select(line => string.Join(' ', line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
+            .Where(line => line.Length > 0)
+            .ToList();
+
+    /// <summary>"Zoë Martin-Dupont" → "zoe.m": first name and the initial of the last, ASCII only.</summary>
+    public static string UserNameBase(string displayName)
+    {
+        var words = displayName.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(Ascii)
+            .Where(w => w.Length > 0)
+            .ToList();
+        if (words.Count == 0) return "student";
+        var first = words[0].Length > UserNameBaseMaxLength ? words[0][..UserNameBaseMaxLength] : words[0];
+        return words.Count == 1 ? first : first + "." + words[^1][0];
+    }
+
+    static string Ascii(string word)
+    {
+        var decomposed = word.Normalize(NormalizationForm.FormD);
+        var kept = decomposed.Where(c => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9');
+        return new string(kept.ToArray()).ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// Creates the accounts and their memberships in <paramref name="group"/> in one transaction:
+    /// either the whole list gets accounts or none does.
+    /// </summary>
+    public static async Task<IReadOnlyList<StudentSignIn>> CreateAsync(
+        AppDbContext db, UserManager<User> users, Group group, string facilitatorId, IReadOnlyList<string> names, DateTimeOffset now)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var taken = new HashSet<string>(StringComparer.Ordinal);
+            var created = new List<StudentSignIn>();
+            foreach (var name in names)
+            {
+                var userName = await UnusedUserNameAsync(db, UserNameBase(name), taken);
+                taken.Add(userName);
+                var password = GeneratePassword();
+                var user = new User
+                {
+                    UserName = userName,
+                    DisplayName = name,
+                    CreatedAt = now,
+                    CreatedByUserId = facilitatorId,
+                    MustChangePassword = true,
+                };
+                var result = await users.CreateAsync(user, password);
+                if (!result.Succeeded)
+                    throw new InvalidOperationException("Could not create a student account: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+                db.Memberships.Add(new Membership { GroupId = group.Id, UserId = user.Id, Role = MembershipRole.Member, JoinedAt = now });
+                created.Add(new StudentSignIn(name, userName, password));
+            }
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            return (IReadOnlyList<StudentSignIn>)created;
+        });
+    }
+
+    /// <summary>
+    /// A new generated password: the student must choose their own at next sign-in, and every
+    /// session they have open ends (the security stamp changes).
+    /// </summary>
+    public static async Task<string> ResetPasswordAsync(UserManager<User> users, User student)
+    {
+        var password = GeneratePassword();
+        student.MustChangePassword = true;
+        var token = await users.GeneratePasswordResetTokenAsync(student);
+        var result = await users.ResetPasswordAsync(student, token, password);
+        if (!result.Succeeded)
+            throw new InvalidOperationException("Could not reset the password: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+        // A reset usually means the student was locked out.
+        await users.SetLockoutEndDateAsync(student, null);
+        await users.ResetAccessFailedCountAsync(student);
+        return password;
+    }
+
+    static async Task<string> UnusedUserNameAsync(AppDbContext db, string baseName, HashSet<string> alsoTaken)
+    {
+        var prefix = baseName.ToUpperInvariant();
+        var existing = (await db.Users.Where(u => u.NormalizedUserName!.StartsWith(prefix)).Select(u => u.NormalizedUserName!).ToListAsync())
+            .Select(n => n.ToLowerInvariant())
+            .Concat(alsoTaken)
+            .ToHashSet(StringComparer.Ordinal);
+        if (!existing.Contains(baseName)) return baseName;
+        for (var n = 2; ; n++)
+        {
+            var candidate = baseName + n.ToString(CultureInfo.InvariantCulture);
+            if (!existing.Contains(candidate)) return candidate;
+        }
+    }
+
+    static string[] LoadWords()
+    {
+        using var stream = typeof(StudentAccounts).Assembly.GetManifestResourceStream("StudyGuide.Web.Groups.password-words.txt")!;
+        using var reader = new StreamReader(stream);
+        var words = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0 && !line.StartsWith('#')) words.Add(line.Trim());
+        }
+        return words.ToArray();
+    }
+}

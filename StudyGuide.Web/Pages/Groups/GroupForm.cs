@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+using StudyGuide.Web.Groups;
+
+namespace StudyGuide.Web.Pages.Groups;
+
+/// <summary>The fields shared by the create and settings forms.</summary>
+public class GroupInput
+{
+    [Required(ErrorMessage = "Enter a name for the group.")]
+    [StringLength(Group.NameMaxLength, ErrorMessage = "Use at most {1} characters.")]
+    [Display(Name = "Name")]
+    public string Name { get; set; } = "";
+
+    [StringLength(Group.DescriptionMaxLength, ErrorMessage = "Use at most {1} characters.")]
+    [Display(Name = "Description (optional)")]
+    public string? Description { get; set; }
+
+    [Display(Name = "Kind of group")]
+    public GroupKind Kind { get; set; }
+
+    [Required(ErrorMessage = "Choose a time zone.")]
+    [Display(Name = "Time zone")]
+    public string TimeZone { get; set; } = "";
+
+    [Display(Name = "What members see of the member list")]
+    public MemberListVisibility MemberListVisibility { get; set; }
+}

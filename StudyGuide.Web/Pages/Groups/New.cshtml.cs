@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using StudyGuide.Web.Data;
+using StudyGuide.Web.Groups;
+
+namespace StudyGuide.Web.Pages.Groups;
+
+public class NewModel(AppDbContext db, TimeProvider time, IConfiguration configuration, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public GroupInput Input { get; set; } = new();
+
+    public bool CanCreateClass { get; private set; }
+    public bool CanCreateClub { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(GroupKind? kind)
+    {
+        await LoadPermissionsAsync();
+        if (!CanCreateClub) return NotFound();
+        Input.Kind = kind == GroupKind.Class && CanCreateClass || kind is null && CanCreateClass ? GroupKind.Class : GroupKind.Club;
+        var defaultZone = configuration["StudyGuide:DefaultTimeZone"];
+        Input.TimeZone = GroupTime.IsKnownZone(defaultZone) ? defaultZone! : "Europe/Paris";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await LoadPermissionsAsync();
+        if (!CanCreateClub) return NotFound();
+        if (Input.Kind == GroupKind.Class && !CanCreateClass)
+            ModelState.AddModelError("Input.Kind", l["Only teachers can create classes. You can create a club."]);
+        if (!GroupTime.IsKnownZone(Input.TimeZone))
+            ModelState.AddModelError("Input.TimeZone", l["Choose a time zone from the list."]);
+        if (!ModelState.IsValid) return Page();
+
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var now = time.GetUtcNow();
+        var group = new Group
+        {
+            Name = Input.Name.Trim(),
+            Description = Input.Description?.Trim() ?? "",
+            Kind = Input.Kind,
+            TimeZone = Input.TimeZone,
+            MemberListVisibility = Input.MemberListVisibility,
+            JoinCode = await JoinCodes.NewUnusedAsync(db),
+            CreatedAt = now,
+            CreatedByUserId = userId,
+        };
+        group.Memberships.Add(new Membership { UserId = userId, Role = MembershipRole.Facilitator, JoinedAt = now });
+        db.Groups.Add(group);
+        await db.SaveChangesAsync();
+        return Redirect($"/groups/{group.Id}");
+    }
+
+    async Task LoadPermissionsAsync()
+    {
+        var anyoneMayCreateClubs = await db.SiteSettings.Select(s => s.AllowAnyoneToCreateClubs).SingleAsync();
+        CanCreateClass = GroupAccess.CanCreate(GroupKind.Class, User, anyoneMayCreateClubs);
+        CanCreateClub = GroupAccess.CanCreate(GroupKind.Club, User, anyoneMayCreateClubs);
+    }
+}

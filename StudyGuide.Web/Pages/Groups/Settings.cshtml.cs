@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using StudyGuide.Web.Accounts;
+using StudyGuide.Web.Data;
+using StudyGuide.Web.Groups;
+
+namespace StudyGuide.Web.Pages.Groups;
+
+public class SettingsModel(AppDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public GroupInput Input { get; set; } = new();
+
+    public GroupAccess Access { get; private set; } = null!;
+
+    [TempData]
+    public string? Saved { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var access = await GroupAccess.FindAsFacilitatorAsync(db, id, User);
+        if (access is null) return NotFound();
+        Access = access;
+        var group = access.Group;
+        Input = new GroupInput
+        {
+            Name = group.Name,
+            Description = group.Description,
+            Kind = group.Kind,
+            TimeZone = group.TimeZone,
+            MemberListVisibility = group.MemberListVisibility,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        var access = await GroupAccess.FindAsFacilitatorAsync(db, id, User);
+        if (access is null) return NotFound();
+        Access = access;
+        var group = access.Group;
+        var mayLeadClasses = User.IsInRole(Roles.Teacher) || User.IsInRole(Roles.Admin);
+        if (Input.Kind == GroupKind.Class && group.Kind != GroupKind.Class && !mayLeadClasses)
+            ModelState.AddModelError("Input.Kind", l["Only teachers can turn a group into a class."]);
+        if (!GroupTime.IsKnownZone(Input.TimeZone))
+            ModelState.AddModelError("Input.TimeZone", l["Choose a time zone from the list."]);
+        if (!ModelState.IsValid) return Page();
+
+        group.Name = Input.Name.Trim();
+        group.Description = Input.Description?.Trim() ?? "";
+        group.Kind = Input.Kind;
+        // Due dates stay the same instants; they are shown in the new zone from now on.
+        group.TimeZone = Input.TimeZone;
+        group.MemberListVisibility = Input.MemberListVisibility;
+        await db.SaveChangesAsync();
+        Saved = l["Settings saved."];
+        return Redirect($"/groups/{id}/settings");
+    }
+}

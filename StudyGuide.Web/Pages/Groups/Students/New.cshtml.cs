@@ -1,0 +1,61 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using StudyGuide.Web.Accounts;
+using StudyGuide.Web.Data;
+using StudyGuide.Web.Groups;
+
+namespace StudyGuide.Web.Pages.Groups.Students;
+
+/// <summary>
+/// Accounts for students without email. The passwords are shown once, in the answer to the POST,
+/// and stored nowhere in clear: that is why this form renders its result instead of redirecting.
+/// </summary>
+public class NewModel(AppDbContext db, UserManager<User> users, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter at least one name.")]
+        [StringLength(20_000, ErrorMessage = "Use at most {1} characters.")]
+        [Display(Name = "Students' names, one per line")]
+        public string Names { get; set; } = "";
+    }
+
+    public GroupAccess Access { get; private set; } = null!;
+    public IReadOnlyList<StudentSignIn>? Sheet { get; private set; }
+    public string SignInAddress => $"{Request.Scheme}://{Request.Host}{Request.PathBase}/account/sign-in";
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var access = await GroupAccess.FindAsFacilitatorAsync(db, id, User);
+        if (access is null) return NotFound();
+        Access = access;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        var access = await GroupAccess.FindAsFacilitatorAsync(db, id, User);
+        if (access is null) return NotFound();
+        Access = access;
+        if (!ModelState.IsValid) return Page();
+
+        var names = StudentAccounts.ParseNames(Input.Names);
+        if (names.Count == 0)
+            ModelState.AddModelError("Input.Names", l["Enter at least one name."]);
+        else if (names.Count > StudentAccounts.MaxNamesPerBatch)
+            ModelState.AddModelError("Input.Names", l["Enter at most {0} names at a time.", StudentAccounts.MaxNamesPerBatch]);
+        foreach (var name in names.Where(n => n.Length > Accounts.User.DisplayNameMaxLength || n.Any(char.IsControl)))
+            ModelState.AddModelError("Input.Names", l["This name is too long or has characters that cannot be used: {0}", name[..Math.Min(name.Length, 40)]]);
+        if (!ModelState.IsValid) return Page();
+
+        Sheet = await StudentAccounts.CreateAsync(db, users, access.Group, access.UserId, names, time.GetUtcNow());
+        Response.Headers.CacheControl = "no-store";
+        return Page();
+    }
+}
