@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using StudyGuide.Web.Accounts;
 using StudyGuide.Web.Data;
+using StudyGuide.Web.Groups;
 
 namespace StudyGuide.Web.Commands;
 
@@ -10,7 +11,7 @@ namespace StudyGuide.Web.Commands;
 /// </summary>
 public sealed class CommandLine
 {
-    static readonly string[] Verbs = ["migrate", "users"];
+    static readonly string[] Verbs = ["migrate", "users", "demo"];
 
     readonly string[] args;
 
@@ -26,6 +27,7 @@ public sealed class CommandLine
           users list                                list accounts and their roles
           users create --email E --password P [--role Admin|Moderator|Teacher] [--name "Display name"] [--username U]
           users set-password (--email E | --username U) --password P
+          demo                                      fill an empty database with a demo class, club and accounts
         """;
 
     public async Task<int> RunAsync(IServiceProvider services, TextWriter? output = null, TextWriter? error = null)
@@ -43,6 +45,7 @@ public sealed class CommandLine
                 ["migrate"] => Done(output, "The database is up to date."),
                 ["users", "list"] => await UsersCommand.ListAsync(scope.ServiceProvider, output),
                 ["users", "create", .. var options] => await UsersCommand.CreateAsync(scope.ServiceProvider, Options.Parse(options), output),
+                ["demo"] => await DemoData.RunAsync(scope.ServiceProvider, output),
                 ["users", "set-password", .. var options] => await UsersCommand.SetPasswordAsync(scope.ServiceProvider, Options.Parse(options), output),
                 _ => throw new CommandException("Unknown command: " + string.Join(' ', args) + Environment.NewLine + Usage),
             };

@@ -46,8 +46,9 @@ public class HomeModel(AppDbContext db, TimeProvider time) : PageModel
         {
             Members = await db.Memberships.AsNoTracking()
                 .Where(m => m.GroupId == id)
-                .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new MemberRow(u.DisplayName, m.Role))
-                .OrderByDescending(m => m.Role == MembershipRole.Facilitator).ThenBy(m => m.DisplayName)
+                .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m, u })
+                .OrderByDescending(x => x.m.Role == MembershipRole.Facilitator).ThenBy(x => x.u.DisplayName)
+                .Select(x => new MemberRow(x.u.DisplayName, x.m.Role))
                 .ToListAsync();
         }
         return Page();

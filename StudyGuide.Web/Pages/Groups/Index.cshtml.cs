@@ -19,8 +19,9 @@ public class IndexModel(AppDbContext db) : PageModel
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
         Groups = await db.Memberships.AsNoTracking()
             .Where(m => m.UserId == userId)
-            .Join(db.Groups, m => m.GroupId, g => g.Id, (m, g) => new GroupRow(g.Id, g.Name, g.Kind, m.Role, m.JoinedAt))
-            .OrderBy(r => r.Name).ThenBy(r => r.Id)
+            .Join(db.Groups, m => m.GroupId, g => g.Id, (m, g) => new { m, g })
+            .OrderBy(x => x.g.Name).ThenBy(x => x.g.Id)
+            .Select(x => new GroupRow(x.g.Id, x.g.Name, x.g.Kind, x.m.Role, x.m.JoinedAt))
             .ToListAsync();
         var anyoneMayCreateClubs = await db.SiteSettings.Select(s => s.AllowAnyoneToCreateClubs).SingleAsync();
         CanCreateClass = GroupAccess.CanCreate(GroupKind.Class, User, anyoneMayCreateClubs);

@@ -92,9 +92,9 @@ public class MembersModel(AppDbContext db, IStringLocalizer<SharedResource> l) :
         {
             Members = await db.Memberships.AsNoTracking()
                 .Where(m => m.GroupId == id)
-                .Join(db.Users, m => m.UserId, u => u.Id,
-                    (m, u) => new MemberRow(u.Id, u.DisplayName, u.UserName!, m.Role, m.JoinedAt, u.CreatedByUserId != null))
-                .OrderByDescending(m => m.Role == MembershipRole.Facilitator).ThenBy(m => m.DisplayName).ThenBy(m => m.UserName)
+                .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m, u })
+                .OrderByDescending(x => x.m.Role == MembershipRole.Facilitator).ThenBy(x => x.u.DisplayName).ThenBy(x => x.u.UserName)
+                .Select(x => new MemberRow(x.u.Id, x.u.DisplayName, x.u.UserName!, x.m.Role, x.m.JoinedAt, x.u.CreatedByUserId != null))
                 .ToListAsync();
         }
         IsOnlyFacilitator = access.Role == MembershipRole.Facilitator
