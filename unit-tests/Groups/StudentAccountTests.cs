@@ -1,0 +1,178 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using StudyGuide.Tests.Infrastructure;
+using StudyGuide.Web.Accounts;
+using StudyGuide.Web.Groups;
+using Group = StudyGuide.Web.Groups.Group;
+
+namespace StudyGuide.Tests.Groups;
+
+public partial class StudentAccountTests(StudyGuideFactory app) : IClassFixture<StudyGuideFactory>
+{
+    [GeneratedRegex("""<dt>Username</dt>\s*<dd class="secret">([^<]+)</dd>\s*<dt>Password</dt>\s*<dd class="secret">([^<]+)</dd>""")]
+    private static partial Regex SlipPattern();
+
+    static List<(string UserName, string Password)> Slips(string html) =>
+        SlipPattern().Matches(html).Select(m => (WebUtility.HtmlDecode(m.Groups[1].Value), WebUtility.HtmlDecode(m.Groups[2].Value))).ToList();
+
+    async Task<(Group Group, User Teacher, HttpClient Browser)> ClassAsync()
+    {
+        var teacher = await app.UserAsync("teacher", Roles.Teacher);
+        var group = await app.GroupAsync(teacher);
+        return (group, teacher, await app.SignedInAsync(teacher));
+    }
+
+    static Task<HttpResponseMessage> CreateStudentsAsync(HttpClient browser, Group group, string names) =>
+        Forms.PostAsync(browser, $"/groups/{group.Id}/students/new", new Dictionary<string, string> { ["Input.Names"] = names });
+
+    [Theory]
+    [InlineData("Ada Lovelace", "ada.l")]
+    [InlineData("  Zoë   Martin-Dupont ", "zoe.m")]
+    [InlineData("Plato", "plato")]
+    [InlineData("José María de la Cruz", "jose.c")]
+    [InlineData("李雷", "student")]
+    public void Usernames_are_the_first_name_and_the_last_initial_in_plain_letters(string name, string expected) =>
+        Assert.Equal(expected, StudentAccounts.UserNameBase(name));
+
+    [Fact]
+    public void Generated_passwords_are_three_words_and_two_digits_of_fourteen_characters_or_more()
+    {
+        var passwords = Enumerable.Range(0, 200).Select(_ => StudentAccounts.GeneratePassword()).ToList();
+        Assert.All(passwords, p =>
+        {
+            Assert.Matches("^[a-z]+-[a-z]+-[a-z]+-[1-9][0-9]$", p);
+            Assert.True(p.Length >= 14, p);
+            Assert.False(CommonPasswordValidator.IsCommon(p));
+        });
+        Assert.True(passwords.Distinct().Count() > 190);
+    }
+
+    [Fact]
+    public async Task A_list_of_names_becomes_accounts_with_unique_usernames_on_a_printable_sheet()
+    {
+        var (group, teacher, browser) = await ClassAsync();
+        // Someone already has the obvious username.
+        var existing = await app.DbAsync(db => db.Users.AnyAsync(u => u.NormalizedUserName == "MARIE.C"));
+        if (!existing) await app.CreateUserAsync("marie.c", GroupWorld.Password);
+
+        var response = await CreateStudentsAsync(browser, group, "Marie Curie\r\n\r\nMarie Claire\n  Niels Bohr  \n");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Sign-in sheet for", html);
+        var slips = Slips(html);
+        Assert.Equal(3, slips.Count);
+        Assert.Equal(3, slips.Select(s => s.UserName).Distinct().Count());
+        Assert.DoesNotContain("marie.c", slips.Select(s => s.UserName));
+        Assert.StartsWith("marie.c", slips[0].UserName);
+        Assert.StartsWith("marie.c", slips[1].UserName);
+        Assert.Equal("niels.b", slips[2].UserName);
+        Assert.Contains("Niels Bohr", html);
+
+        var students = await app.DbAsync(db => db.Users.AsNoTracking().Where(u => u.CreatedByUserId == teacher.Id).ToListAsync());
+        Assert.Equal(3, students.Count);
+        Assert.All(students, s =>
+        {
+            Assert.Null(s.Email);
+            Assert.True(s.MustChangePassword);
+        });
+        Assert.Equal(3, await app.DbAsync(db => db.Memberships.CountAsync(m => m.GroupId == group.Id && m.Role == MembershipRole.Member)));
+
+        foreach (var (userName, password) in slips)
+            Assert.Equal(HttpStatusCode.Redirect, (await Forms.SignInAsync(app.CreateBrowser(), userName, password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_student_signed_in_with_the_sheet_password_must_change_it_before_anything_else()
+    {
+        var (group, _, browser) = await ClassAsync();
+        var (userName, password) = Slips(await (await CreateStudentsAsync(browser, group, "Lise Meitner")).Content.ReadAsStringAsync()).Single();
+        var student = app.CreateBrowser();
+        await Forms.SignInAsync(student, userName, password);
+
+        foreach (var url in new[] { "/me/work", $"/groups/{group.Id}", "/groups", "/" })
+        {
+            var response = await student.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith(MustChangePasswordFilter.ChangePasswordPath + "?returnUrl=", response.Headers.Location?.OriginalString);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await student.GetAsync("/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await student.GetAsync("/css/site.css")).StatusCode);
+        var signOut = await Forms.PostAsync(student, "/account/sign-out", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal("/", signOut.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Once_the_flag_is_cleared_the_student_reaches_their_pages()
+    {
+        var (group, _, browser) = await ClassAsync();
+        var (userName, password) = Slips(await (await CreateStudentsAsync(browser, group, "Rosalind Franklin")).Content.ReadAsStringAsync()).Single();
+        var student = app.CreateBrowser();
+        await Forms.SignInAsync(student, userName, password);
+
+        await app.DbAsync(db => db.Users.Where(u => u.UserName == userName).ExecuteUpdateAsync(u => u.SetProperty(x => x.MustChangePassword, false)));
+
+        Assert.Equal(HttpStatusCode.OK, (await student.GetAsync("/me/work")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await student.GetAsync($"/groups/{group.Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Too_many_names_or_none_get_a_clear_message_and_no_accounts()
+    {
+        var (group, teacher, browser) = await ClassAsync();
+        var tooMany = string.Join("\n", Enumerable.Range(1, StudentAccounts.MaxNamesPerBatch + 1).Select(i => $"Student {i}"));
+
+        var many = await CreateStudentsAsync(browser, group, tooMany);
+        var none = await CreateStudentsAsync(browser, group, " \n \n");
+
+        Assert.Contains("Enter at most 100 names at a time.", await many.Content.ReadAsStringAsync());
+        Assert.Contains("Enter at least one name.", await none.Content.ReadAsStringAsync());
+        Assert.False(await app.DbAsync(db => db.Users.AnyAsync(u => u.CreatedByUserId == teacher.Id)));
+    }
+
+    [Fact]
+    public async Task A_facilitator_resets_a_students_password_and_ends_their_other_sessions()
+    {
+        var (group, teacher, browser) = await ClassAsync();
+        var (userName, oldPassword) = Slips(await (await CreateStudentsAsync(browser, group, "Emmy Noether")).Content.ReadAsStringAsync()).Single();
+        var studentId = await app.DbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
+        await app.DbAsync(db => db.Users.Where(u => u.Id == studentId).ExecuteUpdateAsync(u => u.SetProperty(x => x.MustChangePassword, false)));
+        var studentSession = app.CreateBrowser();
+        await Forms.SignInAsync(studentSession, userName, oldPassword);
+        Assert.Equal(HttpStatusCode.OK, (await studentSession.GetAsync("/me/work")).StatusCode);
+
+        var members = await browser.GetStringAsync($"/groups/{group.Id}/members");
+        Assert.Contains($"/groups/{group.Id}/students/{studentId}/reset-password", members);
+        var reset = await Forms.PostAsync(browser, $"/groups/{group.Id}/students/{studentId}/reset-password", new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        var (sameUserName, newPassword) = Slips(await reset.Content.ReadAsStringAsync()).Single();
+        Assert.Equal(userName, sameUserName);
+        Assert.NotEqual(oldPassword, newPassword);
+        // The old session is over at once.
+        var afterReset = await studentSession.GetAsync("/me/work");
+        Assert.Equal(HttpStatusCode.Redirect, afterReset.StatusCode);
+        Assert.StartsWith("/account/sign-in", afterReset.Headers.Location?.PathAndQuery);
+        Assert.Contains("Wrong username or password.", await (await Forms.SignInAsync(app.CreateBrowser(), userName, oldPassword)).Content.ReadAsStringAsync());
+        var fresh = app.CreateBrowser();
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.SignInAsync(fresh, userName, newPassword)).StatusCode);
+        Assert.StartsWith(MustChangePasswordFilter.ChangePasswordPath, (await fresh.GetAsync("/me/work")).Headers.Location?.OriginalString);
+        Assert.True(await app.DbAsync(db => db.Users.Where(u => u.Id == studentId).Select(u => u.MustChangePassword).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_facilitator_cannot_reset_the_password_of_a_member_who_made_their_own_account()
+    {
+        var (group, _, browser) = await ClassAsync();
+        var adult = await app.UserAsync("self-made");
+        await app.AddAsync(group, adult);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/groups/{group.Id}/students/{adult.Id}/reset-password")).StatusCode);
+        var post = await GroupWorld.PostFormAsync(browser, $"/groups/{group.Id}/students/{adult.Id}/reset-password", await GroupWorld.TokenAsync(browser));
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.SignInAsync(app.CreateBrowser(), adult.UserName!, GroupWorld.Password)).StatusCode);
+    }
+}
