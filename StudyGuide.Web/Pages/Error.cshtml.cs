@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
+using Npgsql;
 
 namespace StudyGuide.Web.Pages;
 
@@ -19,8 +22,11 @@ public class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
 
     void Describe(int? code)
     {
-        // Re-executed by the status-code middleware, or by the exception handler (no code: a 500).
-        var status = code ?? StatusCodes.Status500InternalServerError;
+        // Re-executed by the status-code middleware, or by the exception handler (no code: a 500,
+        // or a 503 when the database could not be reached even after the retries).
+        var status = code ?? (IsDatabaseUnavailable(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error)
+            ? StatusCodes.Status503ServiceUnavailable
+            : StatusCodes.Status500InternalServerError);
         if (code is null) Response.StatusCode = status;
         (Title, Explanation) = status switch
         {
@@ -32,4 +38,12 @@ public class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
             _ => (l["Something went wrong"].Value, l["The error has been logged. Please try again; if it keeps happening, tell your teacher or the site administrator."].Value),
         };
     }
+
+    static bool IsDatabaseUnavailable(Exception? error) => error switch
+    {
+        null => false,
+        RetryLimitExceededException => true,
+        NpgsqlException { IsTransient: true } => true,
+        _ => IsDatabaseUnavailable(error.InnerException),
+    };
 }
