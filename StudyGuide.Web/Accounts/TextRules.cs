@@ -3,8 +3,9 @@ using System.ComponentModel.DataAnnotations;
 namespace StudyGuide.Web.Accounts;
 
 /// <summary>
-/// Refuses control characters (NUL among them: PostgreSQL rejects it, so it would otherwise be a 500)
-/// in names, usernames and addresses. Passwords are hashed, never stored, and may contain anything.
+/// Refuses control characters in names, usernames and addresses: they would be stored and shown to
+/// others. (NUL never gets this far: ASP.NET Core's form reader answers 400.) Passwords are hashed,
+/// never shown, and may contain anything.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class NoControlCharactersAttribute : ValidationAttribute

@@ -27,6 +27,7 @@ public class MyAccountTests(StudyGuideFactory app) : IClassFixture<StudyGuideFac
 
         var html = await browser.GetStringAsync("/account");
 
+        Assert.Contains("<title>My account ", html);
         Assert.Contains("mia@example.org", html);
         Assert.Contains("/account/password", html);
         Assert.DoesNotContain("/account/two-factor", html);

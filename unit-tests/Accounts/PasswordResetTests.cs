@@ -67,9 +67,9 @@ public partial class PasswordResetTests(StudyGuideFactory app) : IClassFixture<S
         var user = await app.CreateUserAsync("target", "the real passphrase", email: "target@example.org");
         var browser = app.CreateBrowser();
 
-        var page = await browser.GetStringAsync($"/account/reset-password?user={user.Id}&token=Zm9yZ2Vk");
+        var page = await browser.GetStringAsync($"/account/reset-password?userId={user.Id}&token=Zm9yZ2Vk");
         var post = await Forms.PostAsync(browser, "/account/sign-in",
-            new Dictionary<string, string> { ["user"] = user.Id, ["Token"] = "Zm9yZ2Vk", ["Input.NewPassword"] = "attacker passphrase" },
+            new Dictionary<string, string> { ["UserId"] = user.Id, ["Token"] = "Zm9yZ2Vk", ["Input.NewPassword"] = "attacker passphrase" },
             postUrl: "/account/reset-password");
 
         Assert.Contains("This link is not valid any more", page);

@@ -83,15 +83,30 @@ public class RegisterTests(TestDatabases databases)
     }
 
     [Fact]
-    public async Task A_display_name_with_a_nul_byte_gets_a_message_not_an_error_page()
+    public async Task A_display_name_with_control_characters_gets_a_message_and_keeps_the_form()
+    {
+        await using var app = new StudyGuideFactory(databases);
+        await OpenRegistrationAsync(app);
+
+        var response = await Forms.PostAsync(app.CreateBrowser(), "/account/register", Form("belly", displayName: "Bell\u0007Name"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Remove the invisible control characters from this field.", html);
+        Assert.Contains("value=\"belly\"", html);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Users.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_form_with_a_nul_byte_gets_400_bad_request_not_an_error_page()
     {
         await using var app = new StudyGuideFactory(databases);
         await OpenRegistrationAsync(app);
 
         var response = await Forms.PostAsync(app.CreateBrowser(), "/account/register", Form("nully", displayName: "Bad\0Name"));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Remove the invisible control characters from this field.", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("The form could not be read.", await response.Content.ReadAsStringAsync());
         Assert.Equal(0, await app.WithDbAsync(db => db.Users.CountAsync()));
     }
 

@@ -76,7 +76,7 @@ public class ForgotPasswordModel(
 
     string ResetLink(string userId, string token)
     {
-        var path = Url.Page("/Account/ResetPassword", values: new { user = userId, token })!;
+        var path = Url.Page("/Account/ResetPassword", values: new { userId, token })!;
         var publicUrl = configuration[PublicUrlKey];
         return string.IsNullOrWhiteSpace(publicUrl)
             ? $"{Request.Scheme}://{Request.Host}{Request.PathBase}{path}"

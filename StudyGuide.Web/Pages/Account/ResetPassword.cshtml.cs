@@ -18,7 +18,7 @@ namespace StudyGuide.Web.Pages.Account;
 [EnableRateLimiting(RateLimits.AccountForms)]
 public class ResetPasswordModel(UserManager<User> users, IStringLocalizer<SharedResource> l) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "user")]
+    [BindProperty(SupportsGet = true)]
     public string? UserId { get; set; }
 
     [BindProperty(SupportsGet = true)]

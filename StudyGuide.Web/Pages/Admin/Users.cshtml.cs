@@ -21,7 +21,7 @@ public class UsersModel(
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    [BindProperty(SupportsGet = true, Name = "p")]
+    [BindProperty(SupportsGet = true)]
     public int PageNumber { get; set; } = 1;
 
     [TempData]
@@ -106,7 +106,7 @@ public class UsersModel(
         // The new stamp would sign out an admin who changed their own roles; keep them signed in here.
         if (user.Id == CurrentUserId) await signIn.RefreshSignInAsync(user);
         StatusMessage = outcome.Message;
-        return RedirectToPage(new { p = PageNumber });
+        return RedirectToPage(new { PageNumber });
     }
 
     sealed record Outcome(string? Message, string? Error);
