@@ -4,7 +4,7 @@ using StudyGuide.Tests.Infrastructure;
 
 namespace StudyGuide.Tests.Accounts;
 
-public partial class PasswordResetTests(StudyGuideFactory app) : IClassFixture<StudyGuideFactory>
+public partial class PasswordResetTests(StudyGuideFactory app, TestDatabases databases) : IClassFixture<StudyGuideFactory>
 {
     [GeneratedRegex(@"https?://\S+/account/reset-password\?\S+")]
     private static partial Regex ResetLink();
@@ -76,6 +76,23 @@ public partial class PasswordResetTests(StudyGuideFactory app) : IClassFixture<S
         Assert.Equal(HttpStatusCode.OK, post.StatusCode);
         Assert.Contains("This link is not valid any more", await post.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await Forms.SignInAsync(app.CreateBrowser(), "target", "the real passphrase")).StatusCode);
+    }
+
+    [Fact]
+    public async Task With_a_configured_public_url_the_link_ignores_the_request_host()
+    {
+        await using var pinned = new StudyGuideFactory(databases);
+        pinned.WithSetting("StudyGuide:PublicUrl", "https://studyguide.school.example/");
+        await pinned.CreateUserAsync("pinned", "a fine passphrase", email: "pinned@example.org");
+        var browser = pinned.CreateBrowser();
+        // A forged Host header must not decide where the reset link (and its token) points.
+        browser.DefaultRequestHeaders.Host = "attacker.example";
+
+        await AskForLinkAsync(browser, "pinned@example.org");
+
+        var message = Assert.Single(pinned.Emails.Sent);
+        Assert.Contains("https://studyguide.school.example/account/reset-password?userId=", message.Body);
+        Assert.DoesNotContain("attacker.example", message.Body);
     }
 
     [Fact]
