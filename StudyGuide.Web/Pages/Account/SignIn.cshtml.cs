@@ -44,6 +44,7 @@ public class SignInModel(SignInManager<User> signIn, UserManager<User> users, Ap
         public bool RememberMe { get; set; }
     }
 
+    // Before every handler: GET and a refused POST both render the page, with the register link when open.
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         OpenRegistration = await db.SiteSettings.AsNoTracking().Select(s => s.AllowOpenRegistration).SingleAsync();
