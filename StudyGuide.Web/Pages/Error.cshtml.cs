@@ -17,8 +17,12 @@ public class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
     public string Title { get; private set; } = "";
     public string Explanation { get; private set; } = "";
 
-    public void OnGet(int? code) => Describe(code);
-    public void OnPost(int? code) => Describe(code);
+    // No handler parameters: a re-executed POST still carries its original body, and binding anything
+    // reads the form; a body the form reader refuses (a NUL byte, say) would turn a 400 into a 500.
+    public void OnGet() => Describe(CodeFromRoute());
+    public void OnPost() => Describe(CodeFromRoute());
+
+    int? CodeFromRoute() => int.TryParse(RouteData.Values["code"] as string, out var code) ? code : null;
 
     void Describe(int? code)
     {
