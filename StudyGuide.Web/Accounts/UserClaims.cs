@@ -10,6 +10,9 @@ public static class UserClaims
 
     public static string DisplayNameOf(ClaimsPrincipal user) =>
         user.FindFirstValue(DisplayName) ?? user.Identity?.Name ?? "";
+
+    /// <summary>From the cookie: role changes update the security stamp, so the claims are never stale.</summary>
+    public static bool IsStaff(ClaimsPrincipal user) => Roles.Staff.Any(user.IsInRole);
 }
 
 /// <summary>Puts the display name in the sign-in cookie so pages can greet the reader without a query.</summary>

@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
+using Npgsql;
 
 namespace StudyGuide.Web.Pages;
 
@@ -14,13 +17,20 @@ public class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
     public string Title { get; private set; } = "";
     public string Explanation { get; private set; } = "";
 
-    public void OnGet(int? code) => Describe(code);
-    public void OnPost(int? code) => Describe(code);
+    // No handler parameters: a re-executed POST still carries its original body, and binding anything
+    // reads the form; a body the form reader refuses (a NUL byte, say) would turn a 400 into a 500.
+    public void OnGet() => Describe(CodeFromRoute());
+    public void OnPost() => Describe(CodeFromRoute());
+
+    int? CodeFromRoute() => int.TryParse(RouteData.Values["code"] as string, out var code) ? code : null;
 
     void Describe(int? code)
     {
-        // Re-executed by the status-code middleware, or by the exception handler (no code: a 500).
-        var status = code ?? StatusCodes.Status500InternalServerError;
+        // Re-executed by the status-code middleware, or by the exception handler (no code: a 500,
+        // or a 503 when the database could not be reached even after the retries).
+        var status = code ?? (IsDatabaseUnavailable(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error)
+            ? StatusCodes.Status503ServiceUnavailable
+            : StatusCodes.Status500InternalServerError);
         if (code is null) Response.StatusCode = status;
         (Title, Explanation) = status switch
         {
@@ -32,4 +42,12 @@ public class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
             _ => (l["Something went wrong"].Value, l["The error has been logged. Please try again; if it keeps happening, tell your teacher or the site administrator."].Value),
         };
     }
+
+    static bool IsDatabaseUnavailable(Exception? error) => error switch
+    {
+        null => false,
+        RetryLimitExceededException => true,
+        NpgsqlException { IsTransient: true } => true,
+        _ => IsDatabaseUnavailable(error.InnerException),
+    };
 }

@@ -65,6 +65,22 @@ public class StudyGuideFactory : WebApplicationFactory<Program>
         return user;
     }
 
+    /// <summary>A new browser signed in as <paramref name="login"/>; fails the test if the sign-in does not succeed.</summary>
+    public async Task<HttpClient> SignedInBrowserAsync(string login, string password)
+    {
+        var browser = CreateBrowser();
+        var response = await Forms.SignInAsync(browser, login, password);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Sign-in as {login} failed:\n" + await response.Content.ReadAsStringAsync());
+        return browser;
+    }
+
+    /// <summary>Creates an account with <paramref name="role"/> (or none) and returns a browser signed in as it.</summary>
+    public async Task<(User User, HttpClient Browser)> SignedInUserAsync(string userName, string? role = null, string password = "a long enough passphrase", string? email = null)
+    {
+        var user = await CreateUserAsync(userName, password, role, email);
+        return (user, await SignedInBrowserAsync(userName, password));
+    }
+
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> query)
     {
         await using var scope = Services.CreateAsyncScope();
@@ -115,6 +131,12 @@ public static partial class Forms
         var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = AntiforgeryToken(html) };
         return await client.PostAsync(postUrl ?? pageUrl, new FormUrlEncodedContent(form));
     }
+
+    /// <summary>Where a redirect points, as a path: cookie challenges give absolute URLs, pages give relative ones.</summary>
+    public static string RedirectPath(HttpResponseMessage response) =>
+        response.Headers.Location is not { } location ? ""
+        : location.IsAbsoluteUri ? location.PathAndQuery
+        : location.OriginalString;
 
     public static Task<HttpResponseMessage> SignInAsync(HttpClient client, string login, string password) =>
         PostAsync(client, "/account/sign-in", new Dictionary<string, string> { ["Input.Login"] = login, ["Input.Password"] = password });

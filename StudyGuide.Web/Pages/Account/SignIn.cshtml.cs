@@ -1,16 +1,19 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using StudyGuide.Web.Accounts;
+using StudyGuide.Web.Data;
 using StudyGuide.Web.Web;
 
 namespace StudyGuide.Web.Pages.Account;
 
 [EnableRateLimiting(RateLimits.AccountForms)]
-public class SignInModel(SignInManager<User> signIn, UserManager<User> users, IStringLocalizer<SharedResource> l) : PageModel
+public class SignInModel(SignInManager<User> signIn, UserManager<User> users, AppDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -18,10 +21,16 @@ public class SignInModel(SignInManager<User> signIn, UserManager<User> users, IS
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public bool OpenRegistration { get; private set; }
+
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Enter your username or email address.")]
         [StringLength(256, ErrorMessage = "Use at most {1} characters.")]
+        [NoControlCharacters]
         [Display(Name = "Username or email")]
         public string Login { get; set; } = "";
 
@@ -33,6 +42,13 @@ public class SignInModel(SignInManager<User> signIn, UserManager<User> users, IS
 
         [Display(Name = "Keep me signed in on this device")]
         public bool RememberMe { get; set; }
+    }
+
+    // Before every handler: GET and a refused POST both render the page, with the register link when open.
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        OpenRegistration = await db.SiteSettings.AsNoTracking().Select(s => s.AllowOpenRegistration).SingleAsync();
+        await next();
     }
 
     public void OnGet()

@@ -1,0 +1,57 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using StudyGuide.Web.Accounts;
+using StudyGuide.Web.Web;
+
+namespace StudyGuide.Web.Pages.Account;
+
+// Rate-limited per user: a borrowed, signed-in browser must not become a way to guess the current password.
+[EnableRateLimiting(RateLimits.AccountForms)]
+public class ChangePasswordModel(UserManager<User> users, SignInManager<User> signIn, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter your current password.")]
+        [StringLength(PasswordRules.MaximumLength, ErrorMessage = "Use at most {1} characters.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Current password")]
+        public string CurrentPassword { get; set; } = "";
+
+        [Required(ErrorMessage = "Choose a new password.")]
+        [StringLength(PasswordRules.MaximumLength, ErrorMessage = "Use at most {1} characters.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "New password")]
+        public string NewPassword { get; set; } = "";
+    }
+
+    public async Task<IActionResult> OnGetAsync() => await users.GetUserAsync(User) is null ? NotFound() : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user) return NotFound();
+        if (!ModelState.IsValid) return Page();
+
+        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors) ModelState.AddModelError(string.Empty, error.Description);
+            return Page();
+        }
+
+        // The new security stamp signs out every other browser (intended: a stolen session ends
+        // here); this one gets a fresh cookie so the person stays signed in.
+        await signIn.RefreshSignInAsync(user);
+        StatusMessage = l["Your password has been changed. You are still signed in here; other devices have been signed out."];
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,85 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using StudyGuide.Web.Accounts;
+using StudyGuide.Web.Data;
+using StudyGuide.Web.Web;
+
+namespace StudyGuide.Web.Pages.Account;
+
+/// <summary>
+/// Sends a reset link. The answer is the same whether or not an account has the address, so the
+/// form cannot be used to find out who has an account here.
+/// </summary>
+[EnableRateLimiting(RateLimits.AccountForms)]
+public class ForgotPasswordModel(
+    AppDbContext db, UserManager<User> users, IEmailSender email, IConfiguration configuration, IStringLocalizer<SharedResource> l) : PageModel
+{
+    /// <summary>
+    /// Where reset links point. Without it the link is built from the request's Host header, which
+    /// is only trustworthy when AllowedHosts (or the reverse proxy) pins the host name.
+    /// </summary>
+    public const string PublicUrlKey = "StudyGuide:PublicUrl";
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public bool Sent { get; set; }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter your email address.")]
+        [StringLength(256, ErrorMessage = "Use at most {1} characters.")]
+        [EmailAddress(ErrorMessage = "This email address is not valid.")]
+        [NoControlCharacters]
+        [Display(Name = "Email")]
+        public string Email { get; set; } = "";
+    }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+
+        var normalized = users.NormalizeEmail(Input.Email.Trim());
+        // Not FindByEmailAsync: email is not unique in Identity's eyes (students have none), and it throws on duplicates.
+        var user = await db.Users.Where(u => u.NormalizedEmail == normalized).OrderBy(u => u.CreatedAt).FirstOrDefaultAsync();
+        if (user is { Email: { } address, IsSuspended: false })
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            var link = ResetLink(user.Id, WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token)));
+            string[] lines =
+            [
+                l["Hello {0},", user.DisplayName],
+                "",
+                l["Someone, probably you, asked to reset the password of your StudyGuide account ({0}).", user.UserName!],
+                l["Open this link within 24 hours to choose a new password:"],
+                link,
+                "",
+                l["If you did not ask for this, ignore this message: your password stays as it is."],
+            ];
+            await email.SendAsync(address, l["Reset your StudyGuide password"], string.Join("\n", lines), HttpContext.RequestAborted);
+        }
+
+        return RedirectToPage(new { Sent = true });
+    }
+
+    string ResetLink(string userId, string token)
+    {
+        var path = Url.Page("/Account/ResetPassword", values: new { userId, token })!;
+        var publicUrl = configuration[PublicUrlKey];
+        return string.IsNullOrWhiteSpace(publicUrl)
+            ? $"{Request.Scheme}://{Request.Host}{Request.PathBase}{path}"
+            : publicUrl.TrimEnd('/') + path;
+    }
+}
