@@ -72,6 +72,22 @@ public class GroupPagesTests(StudyGuideFactory app, TestDatabases databases) : I
     }
 
     [Fact]
+    public async Task An_admin_turns_on_club_creation_for_everyone_on_the_admin_page()
+    {
+        await using var site = new StudyGuideFactory(databases);
+        var admin = await site.UserAsync("admin", Roles.Admin);
+        var browser = await site.SignedInAsync(admin);
+        Assert.Contains("Input.AllowAnyoneToCreateClubs", await browser.GetStringAsync("/admin"));
+
+        var response = await Forms.PostAsync(browser, "/admin", new Dictionary<string, string> { ["Input.AllowAnyoneToCreateClubs"] = "true" }, "/admin?handler=Clubs");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.True(await site.DbAsync(db => db.SiteSettings.Select(s => s.AllowAnyoneToCreateClubs).SingleAsync()));
+        var user = await site.UserAsync("organiser");
+        Assert.Equal(HttpStatusCode.OK, (await (await site.SignedInAsync(user)).GetAsync("/groups/new?kind=Club")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_bad_time_zone_or_empty_name_is_refused_and_the_form_keeps_what_was_typed()
     {
         var teacher = await app.UserAsync("teacher", Roles.Teacher);

@@ -106,15 +106,22 @@ public partial class StudentAccountTests(StudyGuideFactory app) : IClassFixture<
     }
 
     [Fact]
-    public async Task Once_the_flag_is_cleared_the_student_reaches_their_pages()
+    public async Task Once_the_student_chose_a_new_password_they_reach_their_pages()
     {
         var (group, _, browser) = await ClassAsync();
         var (userName, password) = Slips(await (await CreateStudentsAsync(browser, group, "Rosalind Franklin")).Content.ReadAsStringAsync()).Single();
         var student = app.CreateBrowser();
         await Forms.SignInAsync(student, userName, password);
+        Assert.Equal(HttpStatusCode.OK, (await student.GetAsync(MustChangePasswordFilter.ChangePasswordPath)).StatusCode);
 
-        await app.DbAsync(db => db.Users.Where(u => u.UserName == userName).ExecuteUpdateAsync(u => u.SetProperty(x => x.MustChangePassword, false)));
+        var changed = await Forms.PostAsync(student, MustChangePasswordFilter.ChangePasswordPath, new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = password,
+            ["Input.NewPassword"] = "my very own secret phrase",
+        });
 
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.False(await app.DbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.MustChangePassword).SingleAsync()));
         Assert.Equal(HttpStatusCode.OK, (await student.GetAsync("/me/work")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await student.GetAsync($"/groups/{group.Id}")).StatusCode);
     }

@@ -48,6 +48,13 @@ public class ChangePasswordModel(UserManager<User> users, SignInManager<User> si
             return Page();
         }
 
+        // A password a teacher set (student sheet, reset) has now been replaced: stop sending them here.
+        if (user.MustChangePassword)
+        {
+            user.MustChangePassword = false;
+            await users.UpdateAsync(user);
+        }
+
         // The new security stamp signs out every other browser (intended: a stolen session ends
         // here); this one gets a fresh cookie so the person stays signed in.
         await signIn.RefreshSignInAsync(user);

@@ -23,10 +23,17 @@ public class IndexModel(AppDbContext db, IEmailSender email, IStringLocalizer<Sh
     {
         [Display(Name = "Anyone may create an account on the sign-up page")]
         public bool AllowOpenRegistration { get; set; }
+
+        [Display(Name = "Any signed-in user may create a club")]
+        public bool AllowAnyoneToCreateClubs { get; set; }
     }
 
-    public async Task OnGetAsync() =>
-        Input.AllowOpenRegistration = await db.SiteSettings.AsNoTracking().Select(s => s.AllowOpenRegistration).SingleAsync();
+    public async Task OnGetAsync()
+    {
+        var settings = await db.SiteSettings.AsNoTracking().SingleAsync();
+        Input.AllowOpenRegistration = settings.AllowOpenRegistration;
+        Input.AllowAnyoneToCreateClubs = settings.AllowAnyoneToCreateClubs;
+    }
 
     public async Task<IActionResult> OnPostRegistrationAsync()
     {
@@ -38,6 +45,19 @@ public class IndexModel(AppDbContext db, IEmailSender email, IStringLocalizer<Sh
         StatusMessage = Input.AllowOpenRegistration
             ? l["Open registration is on: anyone can create an account at /account/register."]
             : l["Open registration is off: accounts are created by teachers and administrators, or with a group's join code."];
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostClubsAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+
+        var settings = await db.SiteSettings.SingleAsync();
+        settings.AllowAnyoneToCreateClubs = Input.AllowAnyoneToCreateClubs;
+        await db.SaveChangesAsync();
+        StatusMessage = Input.AllowAnyoneToCreateClubs
+            ? l["Anyone signed in can now create a club. Classes are still created by teachers only."]
+            : l["Only teachers and administrators can create groups."];
         return RedirectToPage();
     }
 }
