@@ -70,8 +70,12 @@ public static class DemoData
         await db.Users.Where(u => u.CreatedByUserId == teacher.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.MustChangePassword, false));
         var studentIds = await db.Users.Where(u => u.CreatedByUserId == teacher.Id).OrderBy(u => u.UserName).Select(u => u.Id).ToListAsync();
 
-        var past = await AssignAsync(db, schoolClass, teacher.Id, modules[0], now.AddDays(-3), ReflectionMode.Open, now.AddDays(-10));
-        var upcoming = await AssignAsync(db, schoolClass, teacher.Id, modules[1], now.AddDays(7), ReflectionMode.PostFirst, now.AddDays(-1));
+        // Due at 18:00 in the class's zone, three days ago and in a week.
+        var paris = GroupTime.FindZone(zone);
+        var today = GroupTime.ToWallClock(now, paris).Date;
+        var dueAt = (int days) => GroupTime.ToUtc(today.AddDays(days).AddHours(18), paris) ?? now.AddDays(days);
+        var past = await AssignAsync(db, schoolClass, teacher.Id, modules[0], dueAt(-3), ReflectionMode.Open, now.AddDays(-10));
+        var upcoming = await AssignAsync(db, schoolClass, teacher.Id, modules[1], dueAt(7), ReflectionMode.PostFirst, now.AddDays(-1));
         AddReflection(db, past, studentIds[0], 1, now.AddDays(-5), "The app I use most is free, so someone else pays: advertisers buy my attention. Knowing that, I want to notice when I open it out of habit.");
         AddReflection(db, past, studentIds[1], 2, now.AddDays(-4), "I am not sure \"you are the product\" is fair. I get something useful too. But the advertisers are the customers, not me.");
         AddReflection(db, past, studentIds[2], 3, now.AddDays(-2), "Posted a day late: I counted how many times I opened apps without meaning to. Eleven times before lunch.");
