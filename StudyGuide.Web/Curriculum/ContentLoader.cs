@@ -129,7 +129,7 @@ public static partial class ContentLoader
         }
 
         var rendered = Render(file, labels);
-        if (!rendered.Body.Html.Value.Contains("box-counterpoint", StringComparison.Ordinal))
+        if (rendered.Complete && !rendered.Body.Html.Value.Contains("box-counterpoint", StringComparison.Ordinal))
             f.Report(f.StartLine, "a module needs at least one '::: counterpoint' box: the strongest objection to its argument, fairly stated");
 
         var loaded = new LoadedFile(file.Path, language, DocumentKind.Module, slug, order, f.LineOf("slug"), f.LineOf("order"), file.BodyFirstLine, rendered.Links);

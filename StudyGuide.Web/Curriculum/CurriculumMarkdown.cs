@@ -25,7 +25,8 @@ public sealed record MarkdownIssue(int Line, string Message);
 /// <summary>A link to another module or guide, checked by the loader once every slug is known.</summary>
 public sealed record InternalLink(int Line, DocumentKind Kind, string Slug);
 
-public sealed record RenderedMarkdown(RenderedBody Body, IReadOnlyList<MarkdownIssue> Issues, IReadOnlyList<InternalLink> Links);
+/// <param name="Complete">False when Markdig refused the text: the body is empty and only the issue says why.</param>
+public sealed record RenderedMarkdown(RenderedBody Body, IReadOnlyList<MarkdownIssue> Issues, IReadOnlyList<InternalLink> Links, bool Complete = true);
 
 /// <summary>
 /// The one Markdig pipeline for curriculum files. Extensions are added one by one (never
@@ -67,7 +68,8 @@ public sealed class CurriculumMarkdown
             return new RenderedMarkdown(
                 new RenderedBody(sanitizer.SanitizeHtml(""), [], ""),
                 [new MarkdownIssue(0, "the text is nested too deeply to display (too many '>' or list levels)")],
-                []);
+                [],
+                Complete: false);
         }
 
         var issues = new List<MarkdownIssue>();
@@ -232,6 +234,6 @@ public sealed class CurriculumMarkdown
     sealed class TaskListAsTextRenderer : HtmlObjectRenderer<TaskList>
     {
         protected override void Write(HtmlRenderer renderer, TaskList task) =>
-            renderer.Write(task.Checked ? "\u2611 " : "\u2610 ");
+            renderer.Write(task.Checked ? "\u2611" : "\u2610");
     }
 }
