@@ -3,9 +3,9 @@ using StudyGuide.Web.Data;
 namespace StudyGuide.Web.Curriculum;
 
 /// <summary>
-/// Makes sure the content is loaded (Program.cs loads it first to refuse a bad start cleanly; a test
-/// host skips that part), fills the search table from it, and in Development reloads changed files
-/// without a restart. A reload with problems keeps the previous library and logs the problems.
+/// Fills the search table from the loaded content (Program.cs loads it first, to refuse a bad start
+/// with a clean message; a host built without that check loads it here), and in Development reloads
+/// changed files without a restart. A reload with problems keeps the previous library and logs them.
 /// </summary>
 public sealed class CurriculumStartup(
     CurriculumContent content,

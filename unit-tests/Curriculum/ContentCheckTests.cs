@@ -50,11 +50,36 @@ public class ContentCheckTests
             lines);
     }
 
+    [Fact]
+    public async Task The_app_refuses_to_start_on_broken_content_and_prints_the_same_lines()
+    {
+        using var content = new ContentFolder();
+        var path = content.WriteModule("en", 1, "first", change: t => t.Replace("minutes: 30\n", "", StringComparison.Ordinal));
+
+        var (exitCode, _, error) = await RunAppAsync([], new()
+        {
+            ["StudyGuide__ContentDirectory"] = content.Root,
+            // Never reached: the content is checked before the database is touched.
+            ["ConnectionStrings__StudyGuide"] = "Host=/nonexistent-socket-directory",
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith($"{path}:1: missing required field 'minutes'{Environment.NewLine}StudyGuide did not start:", error);
+    }
+
     /// <summary>
-    /// Runs the real app's entry point in its own process, as an author would. The data directory points
-    /// somewhere no database can be created, so the command passes only if it never starts one.
+    /// Runs the content check through the real app's entry point in its own process, as an author would.
+    /// The data directory points where no database can be created, so it passes only if it never starts one.
     /// </summary>
-    static async Task<(int ExitCode, string Output, string Error)> RunContentCheckAsync(string directory)
+    static Task<(int ExitCode, string Output, string Error)> RunContentCheckAsync(string directory) =>
+        RunAppAsync(["content", "check", directory], new()
+        {
+            ["StudyGuide__DataDirectory"] = "/proc/no-database-here",
+            ["ConnectionStrings__StudyGuide"] = "",
+        });
+
+    static async Task<(int ExitCode, string Output, string Error)> RunAppAsync(string[] arguments, Dictionary<string, string> environment)
     {
         var app = typeof(Program).Assembly.Location;
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
@@ -64,9 +89,8 @@ public class ContentCheckTests
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(app)!,
         };
-        foreach (var argument in new[] { app, "content", "check", directory }) start.ArgumentList.Add(argument);
-        start.Environment["StudyGuide__DataDirectory"] = "/proc/no-database-here";
-        start.Environment["ConnectionStrings__StudyGuide"] = "";
+        foreach (var argument in new[] { app }.Concat(arguments)) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
