@@ -69,7 +69,7 @@ try
     builder.Services.AddAuthorizationBuilder()
         .AddPolicy(AuthorizationPolicies.Admin, policy => policy.RequireRole(Roles.Admin));
     builder.Services.AddSingleton<CurriculumContent>();
-    builder.Services.AddHostedService<CurriculumStartup>();
+    builder.Services.AddHostedService<CurriculumStartup>(); // fills the search table; reloads edited files in Development
 
     var app = builder.Build();
 

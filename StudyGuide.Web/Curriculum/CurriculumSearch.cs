@@ -15,6 +15,8 @@ public static class CurriculumSearch
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Two instances starting together would each delete, then collide on insert; the second waits instead.
+            await db.Database.ExecuteSqlRawAsync("LOCK TABLE curriculum_documents IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
             await db.CurriculumDocuments.ExecuteDeleteAsync(cancellationToken);
             db.CurriculumDocuments.AddRange(library.Documents.Select(d => new CurriculumDocument
             {

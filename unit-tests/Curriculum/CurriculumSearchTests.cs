@@ -1,7 +1,11 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using StudyGuide.Tests.Infrastructure;
+using StudyGuide.Web.Curriculum;
+using StudyGuide.Web.Data;
 
 namespace StudyGuide.Tests.Curriculum;
 
@@ -100,6 +104,22 @@ public class CurriculumSearchTests(StudyGuideFactory app) : IClassFixture<StudyG
         var page = await SearchAsync("\"rabbit hole\" -radicalisation & | ! (");
 
         Assert.NotNull(page.QuerySelector("form[role=search]"));
+    }
+
+    [Fact]
+    public async Task Refreshing_the_search_table_replaces_it_whole()
+    {
+        await app.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            var library = services.GetRequiredService<CurriculumContent>().Library;
+
+            await CurriculumSearch.RefreshAsync(db, library);
+            await CurriculumSearch.RefreshAsync(db, library);
+
+            Assert.Equal(library.Documents.Count, await db.CurriculumDocuments.CountAsync());
+            Assert.Equal(13, library.Documents.Count);
+        });
     }
 
     static int ModuleNumber(string link) => Array.IndexOf(

@@ -38,9 +38,8 @@ public class SearchModel(AppDbContext db, CurriculumContent content, IStringLoca
         }
 
         var matches = await db.CurriculumDocuments.AsNoTracking()
-            .Where(d => d.Language == "fr"
-                ? d.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("french", query))
-                : d.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("english", query)))
+            .Where(d => (d.Language == "fr" && d.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("french", query)))
+                || (d.Language != "fr" && d.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("english", query))))
             .Select(d => new { d.Kind, d.Slug, d.Language })
             .ToListAsync(cancellationToken);
 
