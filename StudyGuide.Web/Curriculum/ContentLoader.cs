@@ -109,7 +109,7 @@ public static partial class ContentLoader
         var sources = f.EntryList("sources", min: 2, required: true, ReadSource);
         f.ReportUnknownFields("Module front matter");
 
-        var name = FileName(file.Path);
+        var name = Path.GetFileName(file.Path);
         if (ModuleFileName().Match(name) is not { Success: true } match)
         {
             f.Report(1, "a module file is named NN-slug.md, for example 03-the-machine-on-the-other-side.md");
@@ -302,8 +302,6 @@ public static partial class ContentLoader
 
     static LoadedFile Unreadable(string path, string language, DocumentKind kind) =>
         new(path, language, kind, Slug: null, Order: null, SlugLine: 1, OrderLine: 1, BodyFirstLine: 1, Links: []);
-
-    static string FileName(string path) => Path.GetFileName(path);
 
     /// <summary>What the cross-file checks need from each file, even one whose front matter is incomplete.</summary>
     sealed record LoadedFile(
