@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using StudyGuide.Web.Accounts;
 using StudyGuide.Web.Admin;
+using StudyGuide.Web.Curriculum;
 
 namespace StudyGuide.Web.Data;
 
@@ -12,6 +13,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 {
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<CurriculumDocument> CurriculumDocuments => Set<CurriculumDocument>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
