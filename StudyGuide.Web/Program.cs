@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using StudyGuide.Web;
 using StudyGuide.Web.Accounts;
 using StudyGuide.Web.Commands;
+using StudyGuide.Web.Curriculum;
 using StudyGuide.Web.Data;
 using StudyGuide.Web.Groups;
 using StudyGuide.Web.Web;
@@ -14,6 +15,9 @@ using StudyGuide.Web.Web;
 // `dotnet run -- users list` and friends: operator commands share the app's services, not its web host.
 var command = CommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(command is null ? args : []);
+
+// `content check` reads files only, so it answers before any database server is started.
+if (command is { NeedsDatabase: false }) return command.RunWithoutDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 
 LocalPostgres? localPostgres;
 try
@@ -37,7 +41,7 @@ try
         .PersistKeysToDbContext<AppDbContext>();
     builder.Services.AddAccounts(builder.Configuration);
     builder.Services.AddStudyGuideRateLimits(builder.Configuration);
-    builder.Services.AddSingleton<IAssignableModules, ContentFolderModules>();
+    builder.Services.AddSingleton<IAssignableModules, CurriculumModules>();
     builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
     builder.Services.AddHsts(options =>
     {
@@ -69,10 +73,21 @@ try
             options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
     builder.Services.AddAuthorizationBuilder()
         .AddPolicy(AuthorizationPolicies.Admin, policy => policy.RequireRole(Roles.Admin));
+    builder.Services.AddSingleton<CurriculumContent>();
+    builder.Services.AddHostedService<CurriculumStartup>(); // fills the search table; reloads edited files in Development
 
     var app = builder.Build();
 
     if (command is not null) return await command.RunAsync(app.Services);
+
+    // Broken content never reaches students: refuse to start, saying where each problem is.
+    var curriculum = app.Services.GetRequiredService<CurriculumContent>();
+    if (curriculum.Reload() is { Count: > 0 } contentProblems)
+    {
+        foreach (var problem in contentProblems) await Console.Error.WriteLineAsync(problem.ToString());
+        await Console.Error.WriteLineAsync($"StudyGuide did not start: {contentProblems.Count} problem(s) in the curriculum files ({curriculum.Directory}).");
+        return 1;
+    }
 
     string? setupToken;
     await using (var scope = app.Services.CreateAsyncScope())

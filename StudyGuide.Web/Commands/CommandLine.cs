@@ -1,17 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using StudyGuide.Web.Accounts;
+using StudyGuide.Web.Curriculum;
 using StudyGuide.Web.Data;
 using StudyGuide.Web.Groups;
 
 namespace StudyGuide.Web.Commands;
 
 /// <summary>
-/// Operator commands: `dotnet run --project StudyGuide.Web -- migrate | users ...`.
+/// Operator commands: `dotnet run --project StudyGuide.Web -- migrate | users ... | content check`.
 /// Each prints what it did, or one clear line on stderr and a non-zero exit code.
 /// </summary>
 public sealed class CommandLine
 {
-    static readonly string[] Verbs = ["migrate", "users", "demo"];
+    static readonly string[] Verbs = ["migrate", "users", "content", "demo"];
 
     readonly string[] args;
 
@@ -21,8 +22,12 @@ public sealed class CommandLine
     public static CommandLine? Parse(string[] args) =>
         args.Length > 0 && Verbs.Contains(args[0]) ? new CommandLine(args) : null;
 
+    /// <summary>`content ...` reads files only: authors can run it without a database server.</summary>
+    public bool NeedsDatabase => args[0] != "content";
+
     public const string Usage = """
         Usage:
+          content check [DIR]                       check the curriculum files (default: StudyGuide:ContentDirectory)
           migrate                                   apply database migrations and exit
           users list                                list accounts and their roles
           users create --email E --password P [--role Admin|Moderator|Teacher] [--name "Display name"] [--username U]
@@ -54,6 +59,23 @@ public sealed class CommandLine
         {
             await error.WriteLineAsync(e.Message);
             return 1;
+        }
+    }
+
+    public int RunWithoutDatabase(IConfiguration configuration, string contentRootPath, TextWriter? output = null, TextWriter? error = null)
+    {
+        output ??= Console.Out;
+        error ??= Console.Error;
+        switch (args)
+        {
+            case ["content", "check"]:
+                var configured = CurriculumContent.ResolveDirectory(configuration, contentRootPath);
+                return ContentCheckCommand.Run(ContentCheckCommand.Displayed(configured), output, error);
+            case ["content", "check", var directory]:
+                return ContentCheckCommand.Run(directory, output, error);
+            default:
+                error.WriteLine("Unknown command: " + string.Join(' ', args) + Environment.NewLine + Usage);
+                return 1;
         }
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using StudyGuide.Web.Accounts;
 using StudyGuide.Web.Admin;
+using StudyGuide.Web.Curriculum;
 using StudyGuide.Web.Discussions;
 using StudyGuide.Web.Groups;
 
@@ -20,6 +21,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<DiscussionThread> Threads => Set<DiscussionThread>();
     public DbSet<Post> Posts => Set<Post>();
+    public DbSet<CurriculumDocument> CurriculumDocuments => Set<CurriculumDocument>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,8 +1,11 @@
+using System.Globalization;
+using StudyGuide.Web.Curriculum;
+
 namespace StudyGuide.Web.Groups;
 
 public sealed record ModuleChoice(string Slug, string Title, int Order);
 
-/// <summary>The modules a facilitator can assign.</summary>
+/// <summary>The modules a facilitator can assign: the curriculum library's, titled in the reader's language.</summary>
 public interface IAssignableModules
 {
     IReadOnlyList<ModuleChoice> All { get; }
@@ -10,50 +13,24 @@ public interface IAssignableModules
     ModuleChoice? Find(string? slug);
 }
 
-/// <summary>
-/// Reads slug, title and order from the front matter of content/en/modules/*.md. A stop-gap until
-/// the curriculum library (issue 3) is on main; then this becomes a thin view of that library.
-/// </summary>
-public sealed class ContentFolderModules : IAssignableModules
+public sealed class CurriculumModules(CurriculumContent content) : IAssignableModules
 {
-    readonly Lazy<IReadOnlyList<ModuleChoice>> modules;
+    public IReadOnlyList<ModuleChoice> All => Library.Modules(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName)
+        .Select(m => new ModuleChoice(m.Slug, m.Title, m.Order))
+        .ToList();
 
-    public ContentFolderModules(IConfiguration configuration, IWebHostEnvironment environment)
+    public ModuleChoice? Find(string? slug) =>
+        slug is not null && Library.FindModule(slug, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName) is { } module
+            ? new ModuleChoice(module.Slug, module.Title, module.Order)
+            : null;
+
+    // The web app loads the library at start-up; operator commands (demo) run before that, so load it here.
+    CurriculumLibrary Library
     {
-        var contentDirectory = configuration["StudyGuide:ContentDirectory"] is { Length: > 0 } configured ? configured : "../content";
-        var directory = Path.GetFullPath(Path.Combine(environment.ContentRootPath, contentDirectory, "en", "modules"));
-        modules = new(() => Load(directory));
-    }
-
-    public IReadOnlyList<ModuleChoice> All => modules.Value;
-
-    public ModuleChoice? Find(string? slug) => slug is null ? null : All.FirstOrDefault(m => m.Slug == slug);
-
-    static IReadOnlyList<ModuleChoice> Load(string directory)
-    {
-        if (!Directory.Exists(directory)) return [];
-        var found = new List<ModuleChoice>();
-        foreach (var file in Directory.EnumerateFiles(directory, "*.md"))
+        get
         {
-            string? slug = null, title = null;
-            var order = int.MaxValue;
-            var lines = File.ReadLines(file).GetEnumerator();
-            if (!lines.MoveNext() || lines.Current.Trim() != "---") continue;
-            while (lines.MoveNext() && lines.Current.Trim() != "---")
-            {
-                var line = lines.Current;
-                if (line.StartsWith("slug:", StringComparison.Ordinal)) slug = Unquote(line[5..]);
-                else if (line.StartsWith("title:", StringComparison.Ordinal)) title = Unquote(line[6..]);
-                else if (line.StartsWith("order:", StringComparison.Ordinal) && int.TryParse(line[6..].Trim(), out var n)) order = n;
-            }
-            if (slug is not null && title is not null) found.Add(new ModuleChoice(slug, title, order));
+            if (!content.IsLoaded) content.Reload();
+            return content.Library;
         }
-        return found.OrderBy(m => m.Order).ThenBy(m => m.Slug, StringComparer.Ordinal).ToList();
-    }
-
-    static string Unquote(string value)
-    {
-        value = value.Trim();
-        return value.Length >= 2 && (value[0] == '"' || value[0] == '\'') && value[^1] == value[0] ? value[1..^1] : value;
     }
 }

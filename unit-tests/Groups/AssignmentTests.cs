@@ -109,16 +109,51 @@ public class AssignmentTests(StudyGuideFactory app) : IClassFixture<StudyGuideFa
     }
 
     [Fact]
-    public async Task Instructions_are_shown_as_text_never_as_markup()
+    public async Task Instructions_are_rendered_from_markdown_once_and_sanitised()
     {
         var (group, browser) = await ClassAsync();
-        await AssignAsync(browser, group, null, instructions: "Read *carefully* <script>alert(1)</script>");
+        await AssignAsync(browser, group, null, instructions:
+            "Read *carefully* <script>alert(1)</script>\n\n[click](javascript:alert(1)) ![tracker](https://tracker.example/pixel.png)");
         var assignment = (await AssignmentsOfAsync(group)).Single();
 
+        Assert.Contains("<em>carefully</em>", assignment.InstructionsHtml);
         var html = await browser.GetStringAsync($"/groups/{group.Id}/assignments/{assignment.Id}");
 
+        Assert.Contains("<em>carefully</em>", html);
         Assert.DoesNotContain("<script>alert(1)</script>", html);
-        Assert.Contains("&lt;script&gt;", html);
+        Assert.DoesNotContain("javascript:", html);
+        Assert.DoesNotContain("<img", html);
+        Assert.Contains("href=\"https://tracker.example/pixel.png\"", html);
+    }
+
+    [Fact]
+    public async Task Instructions_nested_too_deeply_get_a_clear_message_and_nothing_is_saved()
+    {
+        var (group, browser) = await ClassAsync();
+        var response = await AssignAsync(browser, group, null, instructions: new string('>', 9000) + " deep");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("nested too deeply", await response.Content.ReadAsStringAsync());
+        Assert.Empty(await AssignmentsOfAsync(group));
+    }
+
+    [Fact]
+    public async Task The_module_page_tells_members_which_of_their_groups_it_is_assigned_to()
+    {
+        var teacher = await app.UserAsync("teacher", Roles.Teacher);
+        var member = await app.UserAsync("member");
+        var outsider = await app.UserAsync("outsider");
+        var group = await app.GroupAsync(teacher);
+        await app.AddAsync(group, member);
+        var assignment = await app.AssignAsync(group, teacher, new DateTimeOffset(2026, 10, 20, 16, 0, 0, TimeSpan.Zero));
+
+        var memberView = await (await app.SignedInAsync(member)).GetStringAsync($"/modules/{GroupWorld.ModuleSlug}");
+        var outsiderView = await (await app.SignedInAsync(outsider)).GetStringAsync($"/modules/{GroupWorld.ModuleSlug}");
+        var visitorView = await app.CreateBrowser().GetStringAsync($"/modules/{GroupWorld.ModuleSlug}");
+
+        Assert.Contains($"Assigned to {group.Name}, due", memberView);
+        Assert.Contains($"/groups/{group.Id}/assignments/{assignment.Id}", memberView);
+        Assert.DoesNotContain(group.Name, outsiderView);
+        Assert.DoesNotContain(group.Name, visitorView);
     }
 
     [Fact]

@@ -63,11 +63,14 @@ public class NewModel(AppDbContext db, IAssignableModules modules, TimeProvider 
             else if (dueAt < time.GetUtcNow())
                 ModelState.AddModelError("Input.DueAt", l["This due date has already passed. Choose a later one."]);
         }
+        var instructions = string.IsNullOrWhiteSpace(Input.Instructions) ? null : Input.Instructions.Trim();
+        var instructionsHtml = instructions is null ? null : StudyGuide.Web.Groups.Instructions.Render(instructions);
+        if (instructions is not null && instructionsHtml is null)
+            ModelState.AddModelError("Input.Instructions", l["These instructions are nested too deeply to display. Simplify the quotes or lists and try again."]);
         if (!ModelState.IsValid) return Page();
 
         var userId = access.UserId;
         var now = time.GetUtcNow();
-        var instructions = string.IsNullOrWhiteSpace(Input.Instructions) ? null : Input.Instructions.Trim();
         var assignment = new Assignment
         {
             GroupId = id,
@@ -75,8 +78,7 @@ public class NewModel(AppDbContext db, IAssignableModules modules, TimeProvider 
             ModuleTitle = module.Title,
             DueAt = dueAt,
             InstructionsMarkdown = instructions,
-            // Until the shared Markdown renderer and sanitiser exist, instructions are shown as plain text.
-            InstructionsHtml = null,
+            InstructionsHtml = instructionsHtml,
             ReflectionMode = Input.ReflectionMode,
             CreatedAt = now,
             CreatedByUserId = userId,

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 using StudyGuide.Web.Data;
 
 #nullable disable
@@ -12,8 +13,8 @@ using StudyGuide.Web.Data;
 namespace StudyGuide.Web.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128100516_Groups")]
-    partial class Groups
+    [Migration("20261128100259_CurriculumSearch")]
+    partial class CurriculumSearch
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -254,10 +255,6 @@ namespace StudyGuide.Web.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("CreatedByUserId")
-                        .HasColumnType("text")
-                        .HasColumnName("created_by_user_id");
-
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -280,10 +277,6 @@ namespace StudyGuide.Web.Migrations
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lockout_end");
-
-                    b.Property<bool>("MustChangePassword")
-                        .HasColumnType("boolean")
-                        .HasColumnName("must_change_password");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -327,9 +320,6 @@ namespace StudyGuide.Web.Migrations
                     b.HasKey("Id")
                         .HasName("pk_users");
 
-                    b.HasIndex("CreatedByUserId")
-                        .HasDatabaseName("ix_users_created_by_user_id");
-
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
@@ -345,10 +335,6 @@ namespace StudyGuide.Web.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("integer")
                         .HasColumnName("id");
-
-                    b.Property<bool>("AllowAnyoneToCreateClubs")
-                        .HasColumnType("boolean")
-                        .HasColumnName("allow_anyone_to_create_clubs");
 
                     b.Property<bool>("AllowOpenRegistration")
                         .HasColumnType("boolean")
@@ -375,292 +361,58 @@ namespace StudyGuide.Web.Migrations
                         new
                         {
                             Id = 1,
-                            AllowAnyoneToCreateClubs = false,
                             AllowOpenRegistration = false
                         });
                 });
 
-            modelBuilder.Entity("StudyGuide.Web.Discussions.DiscussionThread", b =>
+            modelBuilder.Entity("StudyGuide.Web.Curriculum.CurriculumDocument", b =>
                 {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int?>("AssignmentId")
-                        .HasColumnType("integer")
-                        .HasColumnName("assignment_id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("CreatedByUserId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("created_by_user_id");
-
-                    b.Property<int>("GroupId")
-                        .HasColumnType("integer")
-                        .HasColumnName("group_id");
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("language");
 
                     b.Property<string>("Kind")
-                        .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("kind");
+
+                    b.Property<string>("Slug")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("setweight(to_tsvector(CASE language WHEN 'fr' THEN 'french'::regconfig ELSE 'english'::regconfig END, title), 'A') ||\nsetweight(to_tsvector(CASE language WHEN 'fr' THEN 'french'::regconfig ELSE 'english'::regconfig END, summary), 'B') ||\nsetweight(to_tsvector(CASE language WHEN 'fr' THEN 'french'::regconfig ELSE 'english'::regconfig END, body), 'C')", true);
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("summary");
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("text")
                         .HasColumnName("title");
 
-                    b.HasKey("Id")
-                        .HasName("pk_threads");
+                    b.HasKey("Language", "Kind", "Slug")
+                        .HasName("pk_curriculum_documents");
 
-                    b.HasIndex("AssignmentId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_threads_assignment_id");
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_curriculum_documents_search_vector");
 
-                    b.HasIndex("GroupId", "CreatedAt")
-                        .HasDatabaseName("ix_threads_group_id_created_at");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
-                    b.ToTable("threads", (string)null);
-                });
-
-            modelBuilder.Entity("StudyGuide.Web.Discussions.Post", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("AuthorId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("author_id");
-
-                    b.Property<string>("BodyHtml")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("body_html");
-
-                    b.Property<string>("BodyMarkdown")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("body_markdown");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("integer")
-                        .HasColumnName("number");
-
-                    b.Property<int>("ThreadId")
-                        .HasColumnType("integer")
-                        .HasColumnName("thread_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_posts");
-
-                    b.HasIndex("AuthorId", "ThreadId")
-                        .HasDatabaseName("ix_posts_author_id_thread_id");
-
-                    b.HasIndex("ThreadId", "Number")
-                        .IsUnique()
-                        .HasDatabaseName("ix_posts_thread_id_number");
-
-                    b.ToTable("posts", (string)null);
-                });
-
-            modelBuilder.Entity("StudyGuide.Web.Groups.Assignment", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("CreatedByUserId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("created_by_user_id");
-
-                    b.Property<DateTimeOffset?>("DueAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("due_at");
-
-                    b.Property<int>("GroupId")
-                        .HasColumnType("integer")
-                        .HasColumnName("group_id");
-
-                    b.Property<string>("InstructionsHtml")
-                        .HasColumnType("text")
-                        .HasColumnName("instructions_html");
-
-                    b.Property<string>("InstructionsMarkdown")
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)")
-                        .HasColumnName("instructions_markdown");
-
-                    b.Property<string>("ModuleSlug")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("module_slug");
-
-                    b.Property<string>("ModuleTitle")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("module_title");
-
-                    b.Property<string>("ReflectionMode")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("reflection_mode");
-
-                    b.HasKey("Id")
-                        .HasName("pk_assignments");
-
-                    b.HasIndex("ModuleSlug")
-                        .HasDatabaseName("ix_assignments_module_slug");
-
-                    b.HasIndex("GroupId", "DueAt")
-                        .HasDatabaseName("ix_assignments_group_id_due_at");
-
-                    b.ToTable("assignments", (string)null);
-                });
-
-            modelBuilder.Entity("StudyGuide.Web.Groups.CalendarFeed", b =>
-                {
-                    b.Property<string>("UserId")
-                        .HasColumnType("text")
-                        .HasColumnName("user_id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("token_hash");
-
-                    b.HasKey("UserId")
-                        .HasName("pk_calendar_feeds");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique()
-                        .HasDatabaseName("ix_calendar_feeds_token_hash");
-
-                    b.ToTable("calendar_feeds", (string)null);
-                });
-
-            modelBuilder.Entity("StudyGuide.Web.Groups.Group", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("CreatedByUserId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("created_by_user_id");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("description");
-
-                    b.Property<string>("JoinCode")
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
-                        .HasColumnName("join_code");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("MemberListVisibility")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("member_list_visibility");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("name");
-
-                    b.Property<string>("TimeZone")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("time_zone");
-
-                    b.HasKey("Id")
-                        .HasName("pk_groups");
-
-                    b.HasIndex("JoinCode")
-                        .IsUnique()
-                        .HasDatabaseName("ix_groups_join_code");
-
-                    b.ToTable("groups", (string)null);
-                });
-
-            modelBuilder.Entity("StudyGuide.Web.Groups.Membership", b =>
-                {
-                    b.Property<int>("GroupId")
-                        .HasColumnType("integer")
-                        .HasColumnName("group_id");
-
-                    b.Property<string>("UserId")
-                        .HasColumnType("text")
-                        .HasColumnName("user_id");
-
-                    b.Property<DateTimeOffset>("JoinedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("joined_at");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("role");
-
-                    b.HasKey("GroupId", "UserId")
-                        .HasName("pk_memberships");
-
-                    b.HasIndex("UserId")
-                        .HasDatabaseName("ix_memberships_user_id");
-
-                    b.ToTable("memberships", (string)null);
+                    b.ToTable("curriculum_documents", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -718,90 +470,6 @@ namespace StudyGuide.Web.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
-                });
-
-            modelBuilder.Entity("StudyGuide.Web.Accounts.User", b =>
-                {
-                    b.HasOne("StudyGuide.Web.Accounts.User", null)
-                        .WithMany()
-                        .HasForeignKey("CreatedByUserId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_users_users_created_by_user_id");
-                });
-
-            modelBuilder.Entity("StudyGuide.Web.Discussions.DiscussionThread", b =>
-                {
-                    b.HasOne("StudyGuide.Web.Groups.Assignment", null)
-                        .WithOne()
-                        .HasForeignKey("StudyGuide.Web.Discussions.DiscussionThread", "AssignmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .HasConstraintName("fk_threads_assignments_assignment_id");
-
-                    b.HasOne("StudyGuide.Web.Groups.Group", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_threads_groups_group_id");
-                });
-
-            modelBuilder.Entity("StudyGuide.Web.Discussions.Post", b =>
-                {
-                    b.HasOne("StudyGuide.Web.Accounts.User", null)
-                        .WithMany()
-                        .HasForeignKey("AuthorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_posts_users_author_id");
-
-                    b.HasOne("StudyGuide.Web.Discussions.DiscussionThread", null)
-                        .WithMany()
-                        .HasForeignKey("ThreadId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_posts_threads_thread_id");
-                });
-
-            modelBuilder.Entity("StudyGuide.Web.Groups.Assignment", b =>
-                {
-                    b.HasOne("StudyGuide.Web.Groups.Group", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_assignments_groups_group_id");
-                });
-
-            modelBuilder.Entity("StudyGuide.Web.Groups.CalendarFeed", b =>
-                {
-                    b.HasOne("StudyGuide.Web.Accounts.User", null)
-                        .WithOne()
-                        .HasForeignKey("StudyGuide.Web.Groups.CalendarFeed", "UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_calendar_feeds_users_user_id");
-                });
-
-            modelBuilder.Entity("StudyGuide.Web.Groups.Membership", b =>
-                {
-                    b.HasOne("StudyGuide.Web.Groups.Group", null)
-                        .WithMany("Memberships")
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_memberships_groups_group_id");
-
-                    b.HasOne("StudyGuide.Web.Accounts.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_memberships_users_user_id");
-                });
-
-            modelBuilder.Entity("StudyGuide.Web.Groups.Group", b =>
-                {
-                    b.Navigation("Memberships");
                 });
 #pragma warning restore 612, 618
         }
