@@ -39,6 +39,7 @@ public class SignInTests(TestDatabases databases, Browser browser)
         await page.GotoAsync(app.Url("/").ToString());
         await Expect(page.GetByText("Signed in as")).ToHaveCountAsync(0);
         await Expect(SignInFlow.SignOutButton(page)).ToHaveCountAsync(0);
+        await page.CheckAccessibilityAsync();
     }
 
     async Task<AppProcess> StartWithUserAsync(string userName, string password)

@@ -117,6 +117,7 @@ public class ManagedDatabaseTests(Browser browser)
             await SignInFlow.CreateFirstAdminAsync(page, await first.SetupLinkAsync(), "Ada Admin", "ada@school.example", AdminPassword);
             await page.GotoAsync(first.Url("/").ToString());
             await Expect(page.GetByText("Signed in as Ada Admin.")).ToBeVisibleAsync();
+            await page.CheckAccessibilityAsync();
             Assert.Equal(0, await first.StopAsync());
         }
 

@@ -26,8 +26,6 @@ public sealed partial class AppProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public int ProcessId => process.Id;
-
     /// <summary>Everything the app wrote to stdout and stderr so far (all of it once stopped).</summary>
     public string Output
     {
@@ -42,8 +40,15 @@ public sealed partial class AppProcess : IAsyncDisposable
         var app = new AppProcess(new Process { StartInfo = start, EnableRaisingEvents = true });
         app.process.OutputDataReceived += (_, e) => app.Receive(e.Data);
         app.process.ErrorDataReceived += (_, e) => app.Receive(e.Data);
-        app.process.Exited += (_, _) => app.listening.TrySetException(
-            new InvalidOperationException($"The app exited before listening:\n{app.Output}"));
+        app.process.Exited += (_, _) =>
+        {
+            if (app.listening.Task.IsCompleted) return;
+            _ = Task.Run(async () =>
+            {
+                await app.process.WaitForExitAsync(); // drains the output, so the message has all of it
+                app.listening.TrySetException(new InvalidOperationException($"The app exited before listening:\n{app.Output}"));
+            });
+        };
         app.process.Start();
         app.process.BeginOutputReadLine();
         app.process.BeginErrorReadLine();
@@ -51,13 +56,18 @@ public sealed partial class AppProcess : IAsyncDisposable
         try
         {
             app.BaseAddress = await app.listening.Task.WaitAsync(StartTimeout);
+            return app;
         }
         catch (TimeoutException)
         {
             await app.DisposeAsync();
             throw new TimeoutException($"The app did not listen within {StartTimeout.TotalSeconds} s:\n{app.Output}");
         }
-        return app;
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>The one-time link printed on a start with no administrator.</summary>
@@ -115,7 +125,15 @@ public sealed partial class AppProcess : IAsyncDisposable
         process.Start();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(StartTimeout);
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(StartTimeout);
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"`{string.Join(' ', arguments)}` did not finish within {StartTimeout.TotalSeconds} s.");
+        }
         return (process.ExitCode, await stdout + await stderr);
     }
 
