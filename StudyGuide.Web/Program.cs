@@ -15,6 +15,9 @@ using StudyGuide.Web.Web;
 // `dotnet run -- users list` and friends: operator commands share the app's services, not its web host.
 var command = CommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(command is null ? args : []);
+// Outside Development the framework serves only published assets; this lets a plain `dotnet build` output
+// serve its CSS too (a browser asks for the gzip variant, which lives in obj/). A no-op when published.
+builder.WebHost.UseStaticWebAssets();
 
 // `content check` reads files only, so it answers before any database server is started.
 if (command is { NeedsDatabase: false }) return command.RunWithoutDatabase(builder.Configuration, builder.Environment.ContentRootPath);

@@ -11,6 +11,8 @@ namespace StudyGuide.Web.Data;
 /// connection string is configured, and the throwaway database server of every test run.
 /// It listens on a Unix socket only (no TCP port to collide with), in a directory only its
 /// owner can enter, so trust authentication on that socket is safe.
+/// Several processes may use one cluster (the site, and an operator's `users create` beside it):
+/// the first holds the owner lock and is the one that stops the server when it exits.
 /// </summary>
 public sealed class LocalPostgres : IDisposable
 {
@@ -24,6 +26,7 @@ public sealed class LocalPostgres : IDisposable
 
     readonly string binDirectory;
     readonly bool runAsPostgresUser;
+    FileStream? ownerLock;
     bool stopped;
 
     LocalPostgres(string dataDirectory, string binDirectory, bool runAsPostgresUser)
@@ -101,6 +104,7 @@ public sealed class LocalPostgres : IDisposable
     async Task EnsureStartedAsync(bool disposable, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(DataDirectory);
+        ownerLock = TryTakeOwnerLock();
         CreatePrivateDirectory(SocketDirectory);
         if (!File.Exists(Path.Combine(ClusterDirectory, "PG_VERSION")))
         {
@@ -117,6 +121,20 @@ public sealed class LocalPostgres : IDisposable
         var serverOptions = $"-c listen_addresses='' -k '{SocketDirectory}' -c unix_socket_permissions=0700";
         if (disposable) serverOptions += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         await RunAsync("pg_ctl", ["-D", ClusterDirectory, "-l", Path.Combine(ClusterDirectory, "server.log"), "-w", "-t", "60", "-o", serverOptions, "start"], cancellationToken);
+    }
+
+    /// <summary>Null when another live process already owns the cluster; the kernel releases the lock if its holder dies.</summary>
+    FileStream? TryTakeOwnerLock()
+    {
+        try
+        {
+            // FileShare.None is an exclusive flock on Unix.
+            return new FileStream(Path.Combine(DataDirectory, "owner.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     async Task<bool> IsRunningAsync(CancellationToken cancellationToken)
@@ -166,14 +184,17 @@ public sealed class LocalPostgres : IDisposable
 
     public static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    /// <summary>Stops the server (fast shutdown: open sessions are closed, data is flushed).</summary>
+    /// <summary>Stops the server (fast shutdown: open sessions are closed, data is flushed), unless another process owns it.</summary>
     public void Stop()
     {
         if (stopped) return;
         stopped = true;
         NpgsqlConnection.ClearAllPools();
+        // A command run beside the site must not take the site's database down with it.
+        if (ownerLock is null) return;
         RunAsync("pg_ctl", ["-D", ClusterDirectory, "-m", "fast", "-w", "-t", "60", "stop"], CancellationToken.None, throwOnFailure: false)
             .GetAwaiter().GetResult();
+        ownerLock.Dispose();
     }
 
     public void Dispose() => Stop();

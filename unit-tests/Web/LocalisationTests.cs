@@ -11,7 +11,7 @@ public partial class LocalisationTests(StudyGuideFactory app) : IClassFixture<St
     [GeneratedRegex("""\b[Ll]\["((?:[^"\\]|\\.)*)"[\],]""")]
     private static partial Regex LocaliserCall();
 
-    [GeneratedRegex("""\b(?:ErrorMessage|Name|Prompt|Description)\s*=\s*"((?:[^"\\]|\\.)*)"(?=\s*[,)\]])""")]
+    [GeneratedRegex("""(?:\bErrorMessage|\bDisplay\([^)]*?\b(?:Name|Prompt|Description))\s*=\s*"((?:[^"\\]|\\.)*)"(?=\s*[,)\]])""")]
     private static partial Regex AnnotationText();
 
     [Fact]

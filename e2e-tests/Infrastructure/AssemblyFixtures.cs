@@ -1,0 +1,2 @@
+[assembly: AssemblyFixture(typeof(StudyGuide.Tests.Infrastructure.TestDatabases))]
+[assembly: AssemblyFixture(typeof(StudyGuide.E2E.Infrastructure.Browser))]
