@@ -25,9 +25,10 @@ public sealed class Browser : IAsyncDisposable
     IBrowser? browser;
 
     /// <summary>A page in a new browser context, recording console errors for <see cref="PageChecks.CheckAccessibilityAsync"/>.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <param name="javaScriptEnabled">False for a reader whose browser runs no script: every page must still work.</param>
+    public async Task<IPage> NewPageAsync(bool javaScriptEnabled = true)
     {
-        var context = await (await LaunchedAsync()).NewContextAsync(new() { Locale = "en-GB" });
+        var context = await (await LaunchedAsync()).NewContextAsync(new() { Locale = "en-GB", JavaScriptEnabled = javaScriptEnabled });
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         ConsoleErrors.Add(page, errors);
