@@ -41,4 +41,20 @@ public class ProgressTests(StudyGuideFactory app) : IClassFixture<StudyGuideFact
         Assert.StartsWith("\"'=HYPERLINK(", formulaRow);
         Assert.EndsWith($",{formula.UserName},Late: not posted,To do", formulaRow);
     }
+
+    [Fact]
+    public async Task Every_display_name_a_spreadsheet_would_run_as_a_formula_gets_a_leading_apostrophe()
+    {
+        var teacher = await app.UserAsync("teacher", Roles.Teacher);
+        var group = await app.GroupAsync(teacher);
+        string[] names = ["=1+1", "+SUM(A1)", "-2+3", "@cmd"];
+        foreach (var name in names) await app.AddAsync(group, await app.UserAsync("formula", displayName: name));
+        await app.AssignAsync(group, teacher, null, title: "Module");
+        var browser = await app.SignedInAsync(teacher);
+
+        var csv = await browser.GetStringAsync($"/groups/{group.Id}/progress?format=csv");
+
+        foreach (var name in names) Assert.Contains($"\"'{name}\",", csv);
+        Assert.DoesNotContain("\n=", csv);
+    }
 }

@@ -18,9 +18,11 @@ public partial class LocalisationTests(StudyGuideFactory app) : IClassFixture<St
     public void Every_UI_string_has_a_French_translation()
     {
         var web = Path.Combine(RepositoryRoot(), "StudyGuide.Web");
-        var translations = XDocument.Load(Path.Combine(web, "Resources", "SharedResource.fr.resx"))
-            .Root!.Elements("data")
-            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
+        var entries = XDocument.Load(Path.Combine(web, "Resources", "SharedResource.fr.resx")).Root!.Elements("data").ToList();
+        // The resource compiler drops names that differ only in case ("Member" and "member"): keep keys distinct.
+        var caseClashes = entries.GroupBy(d => (string)d.Attribute("name")!, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(caseClashes.Count == 0, "Keys that differ only in case: " + string.Join(", ", caseClashes));
+        var translations = entries.ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
 
         var missing = new SortedSet<string>(StringComparer.Ordinal);
         var sources = Directory.EnumerateFiles(web, "*.cs*", SearchOption.AllDirectories)
