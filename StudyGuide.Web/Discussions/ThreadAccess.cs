@@ -11,7 +11,7 @@ namespace StudyGuide.Web.Discussions;
 /// A thread as one reader may see it. Pages load threads only through <see cref="FindAsync"/> and answer
 /// 404 when it returns null: a thread in a group the reader is not in does not exist for them.
 /// </summary>
-public sealed class ThreadAccess(DiscussionThread thread, GroupAccess group, ReflectionMode mode, bool hasPosted)
+public sealed class ThreadAccess(DiscussionThread thread, GroupAccess group, ReflectionMode mode, bool hasPosted, int? lastReadNumber = null)
 {
     public DiscussionThread Thread { get; } = thread;
     public GroupAccess Group { get; } = group;
@@ -23,6 +23,9 @@ public sealed class ThreadAccess(DiscussionThread thread, GroupAccess group, Ref
     /// <summary>Whether the reader has a post of their own in the thread (the post-first gate).</summary>
     public bool HasPosted { get; } = hasPosted;
 
+    /// <summary>How far the reader had read before this request; null before their first visit.</summary>
+    public int? LastReadNumber { get; } = lastReadNumber;
+
     public bool IsFacilitator => Group.IsFacilitator;
 
     /// <summary>True when nothing in the thread is hidden from this reader: pages are plain number ranges.</summary>
@@ -31,7 +34,7 @@ public sealed class ThreadAccess(DiscussionThread thread, GroupAccess group, Ref
     /// <summary>Facilitators read a private thread student by student.</summary>
     public bool GroupedByStudent => Mode == ReflectionMode.Private && IsFacilitator;
 
-    /// <summary>The thread, the reader's role in its group, the reflection mode and the gate, in one query.</summary>
+    /// <summary>The thread, the reader's role in its group, the reflection mode, the gate and the read position, in one query.</summary>
     public static async Task<ThreadAccess?> FindAsync(AppDbContext db, int threadId, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
@@ -45,12 +48,13 @@ public sealed class ThreadAccess(DiscussionThread thread, GroupAccess group, Ref
                 Role = db.Memberships.Where(m => m.GroupId == t.GroupId && m.UserId == userId).Select(m => (MembershipRole?)m.Role).FirstOrDefault(),
                 Mode = db.Assignments.Where(a => a.Id == t.AssignmentId).Select(a => (ReflectionMode?)a.ReflectionMode).FirstOrDefault(),
                 HasPosted = db.Posts.Any(p => p.AuthorId == userId && p.ThreadId == t.Id),
+                LastRead = db.ThreadReads.Where(r => r.UserId == userId && r.ThreadId == t.Id).Select(r => (int?)r.LastReadNumber).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null) return null;
         var isAdmin = user.IsInRole(Roles.Admin);
         if (found.Role is null && !isAdmin) return null;
-        return new ThreadAccess(found.Thread, new GroupAccess(found.Group, userId, found.Role, isAdmin), found.Mode ?? ReflectionMode.Open, found.HasPosted);
+        return new ThreadAccess(found.Thread, new GroupAccess(found.Group, userId, found.Role, isAdmin), found.Mode ?? ReflectionMode.Open, found.HasPosted, found.LastRead);
     }
 
     public bool CanSee(Post post) => CanSee(post.AuthorId, post.VisibleToUserId);

@@ -12,9 +12,9 @@ using StudyGuide.Web.Groups;
 namespace StudyGuide.Web.Pages.Discussions;
 
 /// <summary>
-/// A thread, 50 posts a page by number. For a reader who sees everything a page costs four round
-/// trips whatever its number: the thread with the reader's membership, the read position, the posts
-/// with their authors' names (a range on (thread_id, number)), and the new read position.
+/// A thread, 50 posts a page by number. For a reader who sees everything a page costs three round
+/// trips whatever its number: the thread with the reader's membership and read position, the posts
+/// with their authors' names (a range on (thread_id, number)), and the new read position if it moved.
 /// </summary>
 [Authorize]
 public class ThreadModel(AppDbContext db, TimeProvider time, CurriculumContent curriculum, IStringLocalizer<SharedResource> l) : PageModel
@@ -73,10 +73,7 @@ public class ThreadModel(AppDbContext db, TimeProvider time, CurriculumContent c
         }
         Input.IdempotencyKey = Guid.NewGuid();
 
-        var lastRead = await db.ThreadReads.AsNoTracking()
-            .Where(r => r.UserId == access.UserId && r.ThreadId == id)
-            .Select(r => (int?)r.LastReadNumber)
-            .FirstOrDefaultAsync();
+        var lastRead = access.LastReadNumber;
 
         if (pageNumber is null && answering is null)
         {
