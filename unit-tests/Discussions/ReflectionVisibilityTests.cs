@@ -130,6 +130,18 @@ public class ReflectionVisibilityTests(StudyGuideFactory app) : IClassFixture<St
     }
 
     [Fact]
+    public async Task The_thread_list_does_not_tell_a_member_when_someone_last_posted_in_a_gated_reflection_thread()
+    {
+        var c = await ClassAsync(ReflectionMode.Private);
+        await app.PostAsync(c.Thread, c.Bob, "Bob's private reflection");
+        var alice = await app.SignedInAsync(c.Alice);
+        var teacher = await app.SignedInAsync(c.Teacher);
+
+        Assert.DoesNotContain("· last post", await DiscussionWorld.ReadAsync(alice, $"/groups/{c.Group.Id}/threads?order=latest-reply"));
+        Assert.Contains("· last post", await DiscussionWorld.ReadAsync(teacher, $"/groups/{c.Group.Id}/threads?order=latest-reply"));
+    }
+
+    [Fact]
     public async Task A_reflection_posted_in_the_thread_marks_the_assignment_done()
     {
         var c = await ClassAsync(ReflectionMode.PostFirst);

@@ -18,6 +18,7 @@ public enum ThreadOrder
 [Authorize]
 public class IndexModel(AppDbContext db) : PageModel
 {
+    /// <param name="LastPostAt">Null when the reader may not know it: the time of the last post in a post-first or private reflection thread is news about posts they cannot see.</param>
     public sealed record ThreadRow(int Id, string Title, ThreadKind Kind, DateTimeOffset CreatedAt, DateTimeOffset? LastPostAt, string StartedBy);
 
     public GroupAccess Access { get; private set; } = null!;
@@ -48,19 +49,29 @@ public class IndexModel(AppDbContext db) : PageModel
         };
         PageNumber = Math.Max(1, pageNumber ?? 1);
 
-        var threads = db.Threads.AsNoTracking().Where(t => t.GroupId == id);
+        var seesAllActivity = access.IsFacilitator;
+        var threads = db.Threads.AsNoTracking().Where(t => t.GroupId == id)
+            .Select(t => new
+            {
+                Thread = t,
+                // Activity a member may know of: every post in open threads; none in gated reflection threads.
+                LastPostAt = seesAllActivity || t.AssignmentId == null
+                    || db.Assignments.Any(a => a.Id == t.AssignmentId && a.ReflectionMode == ReflectionMode.Open)
+                    ? t.LastPostAt
+                    : null,
+            });
         threads = Order switch
         {
             // A thread nobody has answered yet counts from when it was started.
-            ThreadOrder.LatestReply => threads.OrderByDescending(t => t.LastPostAt ?? t.CreatedAt).ThenByDescending(t => t.Id),
-            ThreadOrder.Oldest => threads.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
-            _ => threads.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
+            ThreadOrder.LatestReply => threads.OrderByDescending(t => t.LastPostAt ?? t.Thread.CreatedAt).ThenByDescending(t => t.Thread.Id),
+            ThreadOrder.Oldest => threads.OrderBy(t => t.Thread.CreatedAt).ThenBy(t => t.Thread.Id),
+            _ => threads.OrderByDescending(t => t.Thread.CreatedAt).ThenByDescending(t => t.Thread.Id),
         };
         // Thirty a page from a class's or club's threads: the list shows titles only (no previews, so
         // nothing of a gated reflection leaks), and one more row says whether there is a next page.
         var rows = await threads
-            .Select(t => new ThreadRow(t.Id, t.Title, t.Kind, t.CreatedAt, t.LastPostAt,
-                db.Users.Where(u => u.Id == t.CreatedByUserId).Select(u => u.DisplayName).First()))
+            .Select(t => new ThreadRow(t.Thread.Id, t.Thread.Title, t.Thread.Kind, t.Thread.CreatedAt, t.LastPostAt,
+                db.Users.Where(u => u.Id == t.Thread.CreatedByUserId).Select(u => u.DisplayName).First()))
             .Skip((PageNumber - 1) * ThreadPaging.ThreadsPerPage)
             .Take(ThreadPaging.ThreadsPerPage + 1)
             .ToListAsync();
