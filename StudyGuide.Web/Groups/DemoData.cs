@@ -122,7 +122,8 @@ public static class DemoData
         return (assignment, thread);
     }
 
-    static void AddReflection(AppDbContext db, (Assignment Assignment, DiscussionThread Thread) target, string authorId, int number, DateTimeOffset at, string text) =>
+    static void AddReflection(AppDbContext db, (Assignment Assignment, DiscussionThread Thread) target, string authorId, int number, DateTimeOffset at, string text)
+    {
         db.Posts.Add(new Post
         {
             ThreadId = target.Thread.Id,
@@ -132,6 +133,10 @@ public static class DemoData
             BodyHtml = "<p>" + WebUtility.HtmlEncode(text) + "</p>",
             CreatedAt = at,
         });
+        // The thread row holds the last number (thread pages are number ranges) and the time of the last post.
+        target.Thread.LastPostNumber = Math.Max(target.Thread.LastPostNumber, number);
+        if (target.Thread.LastPostAt is null || target.Thread.LastPostAt < at) target.Thread.LastPostAt = at;
+    }
 
     static void Check(IdentityResult result)
     {
