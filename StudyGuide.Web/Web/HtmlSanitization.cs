@@ -77,6 +77,8 @@ public static partial class HtmlSanitization
     static void Tighten(IElement element)
     {
         if (element.LocalName == "a") element.SetAttribute("rel", LinkRel);
+        // A wide table scrolls sideways on a phone; keyboard users can only scroll what can take focus.
+        if (element.LocalName == "table") element.SetAttribute("tabindex", "0");
         if (element.GetAttribute("role") is { } role && role != "note") element.RemoveAttribute("role");
         if (element.HasAttribute("aria-label") && element.LocalName is not ("section" or "aside")) element.RemoveAttribute("aria-label");
         if (element.GetAttribute("id") is { } id && !AnchorId().IsMatch(id)) element.RemoveAttribute("id");
