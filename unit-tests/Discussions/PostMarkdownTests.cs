@@ -84,7 +84,7 @@ public partial class PostMarkdownTests
     {
         var html = PostMarkdown.Render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~gone~~\n\n```\ncode <b>\n```").Html;
 
-        Assert.Contains("<table>", html);
+        Assert.Contains("<table tabindex=\"0\">", html);
         Assert.Contains("<del>gone</del>", html);
         Assert.Contains("<pre><code>code &lt;b&gt;", html);
     }
