@@ -460,6 +460,14 @@ namespace StudyGuide.Web.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("kind");
 
+                    b.Property<DateTimeOffset?>("LastPostAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_post_at");
+
+                    b.Property<int>("LastPostNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_post_number");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -475,6 +483,9 @@ namespace StudyGuide.Web.Migrations
 
                     b.HasIndex("GroupId", "CreatedAt")
                         .HasDatabaseName("ix_threads_group_id_created_at");
+
+                    b.HasIndex("GroupId", "LastPostAt")
+                        .HasDatabaseName("ix_threads_group_id_last_post_at");
 
                     b.ToTable("threads", (string)null);
                 });
@@ -500,23 +511,55 @@ namespace StudyGuide.Web.Migrations
 
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
                         .HasColumnName("body_markdown");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("edited_at");
+
+                    b.Property<Guid>("IdempotencyKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("idempotency_key");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer")
                         .HasColumnName("number");
+
+                    b.Property<int>("RendererVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("renderer_version");
+
+                    b.Property<int?>("ReplyToNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("reply_to_number");
 
                     b.Property<int>("ThreadId")
                         .HasColumnType("integer")
                         .HasColumnName("thread_id");
 
+                    b.Property<string>("VisibleToUserId")
+                        .HasColumnType("text")
+                        .HasColumnName("visible_to_user_id");
+
                     b.HasKey("Id")
                         .HasName("pk_posts");
+
+                    b.HasIndex("VisibleToUserId")
+                        .HasDatabaseName("ix_posts_visible_to_user_id");
+
+                    b.HasIndex("AuthorId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_posts_author_id_idempotency_key");
 
                     b.HasIndex("AuthorId", "ThreadId")
                         .HasDatabaseName("ix_posts_author_id_thread_id");
@@ -526,6 +569,71 @@ namespace StudyGuide.Web.Migrations
                         .HasDatabaseName("ix_posts_thread_id_number");
 
                     b.ToTable("posts", (string)null);
+                });
+
+            modelBuilder.Entity("StudyGuide.Web.Discussions.PostRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body_html");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("body_markdown");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("PostId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("post_id");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Id")
+                        .HasName("pk_post_revisions");
+
+                    b.HasIndex("PostId", "Revision")
+                        .IsUnique()
+                        .HasDatabaseName("ix_post_revisions_post_id_revision");
+
+                    b.ToTable("post_revisions", (string)null);
+                });
+
+            modelBuilder.Entity("StudyGuide.Web.Discussions.ThreadRead", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("ThreadId")
+                        .HasColumnType("integer")
+                        .HasColumnName("thread_id");
+
+                    b.Property<int>("LastReadNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_read_number");
+
+                    b.HasKey("UserId", "ThreadId")
+                        .HasName("pk_thread_reads");
+
+                    b.HasIndex("ThreadId")
+                        .HasDatabaseName("ix_thread_reads_thread_id");
+
+                    b.ToTable("thread_reads", (string)null);
                 });
 
             modelBuilder.Entity("StudyGuide.Web.Groups.Assignment", b =>
@@ -665,6 +773,10 @@ namespace StudyGuide.Web.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
+
+                    b.Property<bool>("OnlyFacilitatorsStartThreads")
+                        .HasColumnType("boolean")
+                        .HasColumnName("only_facilitators_start_threads");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
@@ -808,6 +920,39 @@ namespace StudyGuide.Web.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_posts_threads_thread_id");
+
+                    b.HasOne("StudyGuide.Web.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("VisibleToUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_posts_users_visible_to_user_id");
+                });
+
+            modelBuilder.Entity("StudyGuide.Web.Discussions.PostRevision", b =>
+                {
+                    b.HasOne("StudyGuide.Web.Discussions.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_post_revisions_posts_post_id");
+                });
+
+            modelBuilder.Entity("StudyGuide.Web.Discussions.ThreadRead", b =>
+                {
+                    b.HasOne("StudyGuide.Web.Discussions.DiscussionThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_thread_reads_threads_thread_id");
+
+                    b.HasOne("StudyGuide.Web.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_thread_reads_users_user_id");
                 });
 
             modelBuilder.Entity("StudyGuide.Web.Groups.Assignment", b =>

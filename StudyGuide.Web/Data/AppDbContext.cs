@@ -21,6 +21,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<DiscussionThread> Threads => Set<DiscussionThread>();
     public DbSet<Post> Posts => Set<Post>();
+    public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
+    public DbSet<ThreadRead> ThreadReads => Set<ThreadRead>();
     public DbSet<CurriculumDocument> CurriculumDocuments => Set<CurriculumDocument>();
 
     protected override void OnModelCreating(ModelBuilder builder)

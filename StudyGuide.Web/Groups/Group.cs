@@ -31,6 +31,9 @@ public class Group
 
     public MemberListVisibility MemberListVisibility { get; set; }
 
+    /// <summary>When set, members reply but only facilitators start free discussions.</summary>
+    public bool OnlyFacilitatorsStartThreads { get; set; }
+
     /// <summary>Normalised (8 characters, no hyphen); null when the facilitators turned joining by code off.</summary>
     public string? JoinCode { get; set; }
 

@@ -24,4 +24,7 @@ public class GroupInput
 
     [Display(Name = "What members see of the member list")]
     public MemberListVisibility MemberListVisibility { get; set; }
+
+    [Display(Name = "Only facilitators may start new discussions")]
+    public bool OnlyFacilitatorsStartThreads { get; set; }
 }

@@ -45,6 +45,7 @@ public class NewModel(AppDbContext db, TimeProvider time, IConfiguration configu
             Kind = Input.Kind,
             TimeZone = Input.TimeZone,
             MemberListVisibility = Input.MemberListVisibility,
+            OnlyFacilitatorsStartThreads = Input.OnlyFacilitatorsStartThreads,
             JoinCode = await JoinCodes.NewUnusedAsync(db),
             CreatedAt = now,
             CreatedByUserId = userId,

@@ -30,6 +30,7 @@ public class SettingsModel(AppDbContext db, IStringLocalizer<SharedResource> l) 
             Kind = group.Kind,
             TimeZone = group.TimeZone,
             MemberListVisibility = group.MemberListVisibility,
+            OnlyFacilitatorsStartThreads = group.OnlyFacilitatorsStartThreads,
         };
         return Page();
     }
@@ -53,6 +54,7 @@ public class SettingsModel(AppDbContext db, IStringLocalizer<SharedResource> l) 
         // Due dates stay the same instants; they are shown in the new zone from now on.
         group.TimeZone = Input.TimeZone;
         group.MemberListVisibility = Input.MemberListVisibility;
+        group.OnlyFacilitatorsStartThreads = Input.OnlyFacilitatorsStartThreads;
         await db.SaveChangesAsync();
         Saved = l["Settings saved."];
         return Redirect($"/groups/{id}/settings");

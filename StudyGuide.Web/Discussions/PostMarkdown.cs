@@ -1,0 +1,165 @@
+using Markdig;
+using Markdig.Extensions.EmphasisExtras;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using Microsoft.Extensions.Localization;
+using StudyGuide.Web.Web;
+
+namespace StudyGuide.Web.Discussions;
+
+public enum PostProblem
+{
+    Empty,
+    TooLong,
+    ControlCharacters,
+    TooDeep,
+    TooManyLinks,
+
+    /// <summary>The post being answered does not exist or the writer cannot see it.</summary>
+    ReplyNotFound,
+
+    /// <summary>A facilitator's post in a private thread must answer one student's reflection.</summary>
+    ChooseStudent,
+}
+
+/// <summary>Sanitised HTML, or the reason the text was refused (then Html is empty).</summary>
+public sealed record RenderedPost(string Html, PostProblem? Problem)
+{
+    public bool IsValid => Problem is null;
+}
+
+/// <summary>
+/// Markdown typed by members: CommonMark, pipe tables, strikethrough, autolinks and fenced code; raw
+/// HTML shown as text; images shown as links (nothing loads from another site); the output always goes
+/// through the shared allow-list, which keeps only http, https and mailto links and sets rel on every
+/// link. Extensions are added one by one: UseAdvancedExtensions would let `{onclick=...}` attributes in.
+/// Rendered once when a post is written; pages show the stored HTML.
+/// </summary>
+public static class PostMarkdown
+{
+    /// <summary>Bump when the pipeline or the allow-list changes, so stored HTML can be re-rendered.</summary>
+    public const int RendererVersion = 1;
+
+    public const int MaxLength = 20_000;
+    public const int MaxLinks = 20;
+
+    /// <summary>Quotes inside lists inside quotes…: far deeper than anyone writes, far below what Markdig and the sanitiser handle.</summary>
+    public const int MaxDepth = 32;
+
+    static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .DisableHtml()
+        .UsePipeTables()
+        .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
+        .UseAutoLinks()
+        .Build();
+
+    static readonly Ganss.Xss.HtmlSanitizer Sanitizer = HtmlSanitization.Create();
+    static readonly Lock SanitizerLock = new();
+
+    public static PostProblem? Check(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown)) return PostProblem.Empty;
+        if (markdown.Length > MaxLength) return PostProblem.TooLong;
+        if (markdown.Any(IsRefusedControl)) return PostProblem.ControlCharacters;
+        if (LeadingMarkerDepth(markdown) > MaxDepth) return PostProblem.TooDeep;
+        return null;
+    }
+
+    public static RenderedPost Render(string? markdown)
+    {
+        if (Check(markdown) is { } problem) return new RenderedPost("", problem);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(markdown!, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig gives up on pathological nesting with an ArgumentException: refuse, never a 500.
+            return new RenderedPost("", PostProblem.TooDeep);
+        }
+        if (Depth(document) > MaxDepth) return new RenderedPost("", PostProblem.TooDeep);
+
+        var links = 0;
+        foreach (var inline in document.Descendants<Inline>())
+        {
+            switch (inline)
+            {
+                case LinkInline link:
+                    links++;
+                    if (link.IsImage)
+                    {
+                        // Never load a picture from wherever the URL points: a link to it instead.
+                        link.IsImage = false;
+                        if (link.FirstChild is null) link.AppendChild(new LiteralInline(link.Url ?? ""));
+                    }
+                    break;
+                case AutolinkInline:
+                    links++;
+                    break;
+            }
+        }
+        if (links > MaxLinks) return new RenderedPost("", PostProblem.TooManyLinks);
+
+        var html = document.ToHtml(Pipeline);
+        lock (SanitizerLock) return new RenderedPost(Sanitizer.SanitizeHtml(html).Value, null);
+    }
+
+    /// <summary>A message for the form, in the reader's language.</summary>
+    public static string Describe(PostProblem problem, IStringLocalizer l) => problem switch
+    {
+        PostProblem.Empty => l["Write something before posting."],
+        PostProblem.TooLong => l["A post can be at most {0} characters long; this one has more. Split it into two posts.", MaxLength],
+        PostProblem.ControlCharacters => l["The text contains invisible control characters. Remove them (pasting through a plain text editor helps) and post again."],
+        PostProblem.TooDeep => l["The text is nested too deeply to display (too many '>' or list levels)."],
+        PostProblem.TooManyLinks => l["A post can contain at most {0} links.", MaxLinks],
+        PostProblem.ReplyNotFound => l["The post you are replying to is not available."],
+        _ => l["In a private thread, reply to one student's reflection (use Reply under it): your reply is seen by that student and the facilitators only."],
+    };
+
+    /// <summary>Stored HTML was sanitised when it was written; this marks it as such for the one partial that writes HTML.</summary>
+    public static SanitizedHtml FromStored(string html) => new(html);
+
+    // Tabs and line breaks are text; everything else below space (NUL first), DEL and the C1 range is not.
+    static bool IsRefusedControl(char c) =>
+        c is not ('\n' or '\r' or '\t') && (c < ' ' || c is >= '\u007f' and <= '\u009f');
+
+    // A cheap bound before parsing: the most '>' and bullet markers ("- ", "* ", "+ ") opening any one line.
+    static int LeadingMarkerDepth(string markdown)
+    {
+        var deepest = 0;
+        var depth = 0;
+        var atLineStart = true;
+        for (var i = 0; i < markdown.Length; i++)
+        {
+            var c = markdown[i];
+            if (c == '\n')
+            {
+                depth = 0;
+                atLineStart = true;
+                continue;
+            }
+            if (!atLineStart) continue;
+            var next = i + 1 < markdown.Length ? markdown[i + 1] : '\n';
+            if (c == '>' || (c is '-' or '*' or '+' && next is ' ' or '\t')) depth++;
+            else if (c is not (' ' or '\t' or '\r')) atLineStart = false;
+            deepest = Math.Max(deepest, depth);
+        }
+        return deepest;
+    }
+
+    static int Depth(MarkdownDocument document)
+    {
+        var deepest = 0;
+        var stack = new Stack<(Block Block, int Depth)>();
+        stack.Push((document, 0));
+        while (stack.Count > 0)
+        {
+            var (block, depth) = stack.Pop();
+            deepest = Math.Max(deepest, depth);
+            if (block is ContainerBlock container)
+                foreach (var child in container) stack.Push((child, depth + 1));
+        }
+        return deepest;
+    }
+}

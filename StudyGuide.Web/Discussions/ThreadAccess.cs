@@ -1,0 +1,100 @@
+using System.Linq.Expressions;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using StudyGuide.Web.Accounts;
+using StudyGuide.Web.Data;
+using StudyGuide.Web.Groups;
+
+namespace StudyGuide.Web.Discussions;
+
+/// <summary>
+/// A thread as one reader may see it. Pages load threads only through <see cref="FindAsync"/> and answer
+/// 404 when it returns null: a thread in a group the reader is not in does not exist for them.
+/// </summary>
+public sealed class ThreadAccess(DiscussionThread thread, GroupAccess group, ReflectionMode mode, bool hasPosted)
+{
+    public DiscussionThread Thread { get; } = thread;
+    public GroupAccess Group { get; } = group;
+    public string UserId => Group.UserId;
+
+    /// <summary>Open for free threads; the assignment's mode for reflection threads.</summary>
+    public ReflectionMode Mode { get; } = mode;
+
+    /// <summary>Whether the reader has a post of their own in the thread (the post-first gate).</summary>
+    public bool HasPosted { get; } = hasPosted;
+
+    public bool IsFacilitator => Group.IsFacilitator;
+
+    /// <summary>True when nothing in the thread is hidden from this reader: pages are plain number ranges.</summary>
+    public bool SeesEverything => PostVisibility.SeesEverything(Mode, IsFacilitator, HasPosted);
+
+    /// <summary>Facilitators read a private thread student by student.</summary>
+    public bool GroupedByStudent => Mode == ReflectionMode.Private && IsFacilitator;
+
+    /// <summary>The thread, the reader's role in its group, the reflection mode and the gate, in one query.</summary>
+    public static async Task<ThreadAccess?> FindAsync(AppDbContext db, int threadId, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null) return null;
+        var found = await db.Threads.AsNoTracking()
+            .Where(t => t.Id == threadId)
+            .Select(t => new
+            {
+                Thread = t,
+                Group = db.Groups.First(g => g.Id == t.GroupId),
+                Role = db.Memberships.Where(m => m.GroupId == t.GroupId && m.UserId == userId).Select(m => (MembershipRole?)m.Role).FirstOrDefault(),
+                Mode = db.Assignments.Where(a => a.Id == t.AssignmentId).Select(a => (ReflectionMode?)a.ReflectionMode).FirstOrDefault(),
+                HasPosted = db.Posts.Any(p => p.AuthorId == userId && p.ThreadId == t.Id),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null) return null;
+        var isAdmin = user.IsInRole(Roles.Admin);
+        if (found.Role is null && !isAdmin) return null;
+        return new ThreadAccess(found.Thread, new GroupAccess(found.Group, userId, found.Role, isAdmin), found.Mode ?? ReflectionMode.Open, found.HasPosted);
+    }
+
+    public bool CanSee(Post post) => CanSee(post.AuthorId, post.VisibleToUserId);
+
+    public bool CanSee(string authorId, string? visibleToUserId) => PostVisibility.CanSee(authorId, visibleToUserId, this);
+
+    /// <summary>Only the author edits or deletes a post, and a deleted post stays deleted.</summary>
+    public bool CanEdit(Post post) => post.AuthorId == UserId && post.DeletedAt is null;
+
+    /// <summary>Facilitators read every revision; an author reads the revisions of their own posts.</summary>
+    public bool CanReadHistory(Post post) => IsFacilitator || post.AuthorId == UserId;
+}
+
+/// <summary>
+/// The one rule for who sees which post of a thread. Every query that reads posts goes through
+/// <see cref="VisibleTo"/> (pages, counts, permalinks, quotes, history); tests use <see cref="CanSee"/>.
+/// </summary>
+public static class PostVisibility
+{
+    public static bool SeesEverything(ReflectionMode mode, bool isFacilitator, bool hasPosted) =>
+        mode == ReflectionMode.Open || isFacilitator || (mode == ReflectionMode.PostFirst && hasPosted);
+
+    public static bool CanSee(string authorId, string? visibleToUserId, ThreadAccess reader) =>
+        reader.SeesEverything
+        || authorId == reader.UserId
+        || (reader.Mode == ReflectionMode.Private && visibleToUserId == reader.UserId);
+
+    public static IQueryable<Post> VisibleTo(this IQueryable<Post> posts, ThreadAccess reader) =>
+        posts.Where(Predicate(reader));
+
+    static Expression<Func<Post, bool>> Predicate(ThreadAccess reader)
+    {
+        var userId = reader.UserId;
+        if (reader.SeesEverything) return p => true;
+        // Post-first before posting: only one's own. Private: one's own and the facilitators' replies to one.
+        return reader.Mode == ReflectionMode.Private
+            ? p => p.AuthorId == userId || p.VisibleToUserId == userId
+            : p => p.AuthorId == userId;
+    }
+}
+
+public static class Threading
+{
+    /// <summary>Any member starts a free discussion unless the group keeps that to its facilitators.</summary>
+    public static bool MayStartThread(GroupAccess access) =>
+        access.IsFacilitator || (access.IsMember && !access.Group.OnlyFacilitatorsStartThreads);
+}

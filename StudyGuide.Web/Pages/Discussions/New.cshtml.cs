@@ -1,0 +1,94 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using StudyGuide.Web.Data;
+using StudyGuide.Web.Discussions;
+using StudyGuide.Web.Groups;
+
+namespace StudyGuide.Web.Pages.Discussions;
+
+[Authorize]
+public class NewModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Give the discussion a title.")]
+        [StringLength(DiscussionThread.TitleMaxLength, ErrorMessage = "Use at most {1} characters.")]
+        [Display(Name = "Title")]
+        public string Title { get; set; } = "";
+
+        [Display(Name = "First post")]
+        public string? Body { get; set; }
+
+        public Guid IdempotencyKey { get; set; }
+    }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public GroupAccess Access { get; private set; } = null!;
+    public string? PreviewHtml { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (await LoadAsync(id) is { } refusal) return refusal;
+        Input.IdempotencyKey = Guid.NewGuid();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(int id)
+    {
+        if (await LoadAsync(id) is { } refusal) return refusal;
+        ModelState.Clear();
+        var rendered = PostMarkdown.Render(Input.Body);
+        if (rendered.Problem is { } problem) ModelState.AddModelError("Input.Body", PostMarkdown.Describe(problem, l));
+        else PreviewHtml = rendered.Html;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        if (await LoadAsync(id) is { } refusal) return refusal;
+        var userId = Access.UserId;
+        // A second click, or a retry after a timeout, finds the discussion the first one started.
+        var earlier = await db.Posts.AsNoTracking()
+            .Where(p => p.AuthorId == userId && p.IdempotencyKey == Input.IdempotencyKey)
+            .Select(p => (int?)p.ThreadId).FirstOrDefaultAsync();
+        if (earlier is { } earlierThread) return Redirect($"/threads/{earlierThread}");
+
+        if (string.IsNullOrWhiteSpace(Input.Title)) ModelState.AddModelError("Input.Title", l["Give the discussion a title."]);
+        if (PostMarkdown.Render(Input.Body).Problem is { } problem) ModelState.AddModelError("Input.Body", PostMarkdown.Describe(problem, l));
+        if (!ModelState.IsValid) return Page();
+
+        var now = time.GetUtcNow();
+        var thread = new DiscussionThread
+        {
+            GroupId = id,
+            Kind = ThreadKind.Free,
+            Title = Input.Title.Trim(),
+            CreatedAt = now,
+            CreatedByUserId = userId,
+        };
+        db.Threads.Add(thread);
+        await db.SaveChangesAsync();
+        var result = await Posting.CreateAsync(db, thread.Id, userId, Input.Body!, Input.IdempotencyKey, null, null, now);
+        if (result.Post is { } post && post.ThreadId != thread.Id)
+        {
+            // Lost a race with a double click: keep the discussion the other request started.
+            await db.Threads.Where(t => t.Id == thread.Id).ExecuteDeleteAsync();
+            return Redirect($"/threads/{post.ThreadId}");
+        }
+        return Redirect($"/threads/{thread.Id}?page=1");
+    }
+
+    async Task<IActionResult?> LoadAsync(int id)
+    {
+        var access = await GroupAccess.FindAsync(db, id, User);
+        if (access is null) return NotFound();
+        Access = access;
+        return Threading.MayStartThread(access) ? null : Forbid();
+    }
+}

@@ -1,0 +1,205 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using StudyGuide.Web.Curriculum;
+using StudyGuide.Web.Data;
+using StudyGuide.Web.Discussions;
+using StudyGuide.Web.Groups;
+
+namespace StudyGuide.Web.Pages.Discussions;
+
+/// <summary>
+/// A thread, 50 posts a page by number. For a reader who sees everything a page costs four round
+/// trips whatever its number: the thread with the reader's membership, the read position, the posts
+/// with their authors' names (a range on (thread_id, number)), and the new read position.
+/// </summary>
+[Authorize]
+public class ThreadModel(AppDbContext db, TimeProvider time, CurriculumContent curriculum, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public sealed class InputModel
+    {
+        public string? Body { get; set; }
+        public Guid IdempotencyKey { get; set; }
+        public int? ReplyToNumber { get; set; }
+    }
+
+    public sealed record Prompt(string? InstructionsHtml, string? Question, int AssignmentId);
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public ThreadAccess Access { get; private set; } = null!;
+    public IReadOnlyList<PostRow> Posts { get; private set; } = [];
+    public int PageNumber { get; private set; } = 1;
+    public int PageCount { get; private set; } = 1;
+
+    /// <summary>The post the "new since your last visit" marker goes before, if it is on this page.</summary>
+    public int? FirstNewNumber { get; private set; }
+
+    public Prompt? AssignmentPrompt { get; private set; }
+
+    /// <summary>Display names of the students a private thread's posts belong to (facilitators' view).</summary>
+    public IReadOnlyDictionary<string, string> StudentNames { get; private set; } = new Dictionary<string, string>();
+
+    public PostRow? ReplyingTo { get; private set; }
+    public string? PreviewHtml { get; private set; }
+
+    public bool MayPost => Access.Group.IsMember || Access.IsFacilitator;
+
+    /// <summary>A facilitator of a private thread answers one student at a time, from that student's post.</summary>
+    public bool ShowsReplyForm => MayPost && (!(Access.GroupedByStudent) || Input.ReplyToNumber is not null);
+
+    public async Task<IActionResult> OnGetAsync(int id, int? page, int? quote, int? reply)
+    {
+        var access = await ThreadAccess.FindAsync(db, id, User);
+        if (access is null) return NotFound();
+        Access = access;
+
+        var answering = quote ?? reply;
+        if (answering is { } number)
+        {
+            var target = await db.Posts.AsNoTracking()
+                .Where(p => p.ThreadId == id && p.Number == number && p.DeletedAt == null)
+                .VisibleTo(access)
+                .Select(p => new { p.BodyMarkdown, Name = db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First() })
+                .FirstOrDefaultAsync();
+            // Quoting a post one cannot see must not reveal it, nor that it exists.
+            if (target is null) return NotFound();
+            Input.ReplyToNumber = number;
+            if (quote is not null) Input.Body = QuoteText(id, number, target.Name, target.BodyMarkdown);
+        }
+        Input.IdempotencyKey = Guid.NewGuid();
+
+        var lastRead = await db.ThreadReads.AsNoTracking()
+            .Where(r => r.UserId == access.UserId && r.ThreadId == id)
+            .Select(r => (int?)r.LastReadNumber)
+            .FirstOrDefaultAsync();
+
+        if (page is null && answering is null)
+        {
+            // Opening a thread goes to its first unread post (or its last page when everything is read).
+            var (target, hasUnread) = await FirstUnreadPageAsync(lastRead ?? 0);
+            return Redirect($"/threads/{id}?page={target.ToString(CultureInfo.InvariantCulture)}" + (hasUnread && lastRead is not null ? "#new" : ""));
+        }
+
+        await ShowAsync(page, lastRead);
+        if (Posts.Count > 0 && Posts.Max(p => p.Number) is var shown && shown > (lastRead ?? 0))
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO thread_reads (user_id, thread_id, last_read_number) VALUES ({access.UserId}, {id}, {shown})
+                ON CONFLICT (user_id, thread_id) DO UPDATE SET last_read_number = GREATEST(thread_reads.last_read_number, excluded.last_read_number)
+                """);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, int? page)
+    {
+        var access = await ThreadAccess.FindAsync(db, id, User);
+        if (access is null) return NotFound();
+        Access = access;
+        if (!MayPost) return NotFound();
+
+        var (visibleTo, audienceProblem) = await Posting.AudienceAsync(db, access, Input.ReplyToNumber);
+        if (audienceProblem is { } refused)
+        {
+            ModelState.AddModelError("Input.Body", PostMarkdown.Describe(refused, l));
+        }
+        else
+        {
+            var result = await Posting.CreateAsync(db, id, access.UserId, Input.Body ?? "", Input.IdempotencyKey, Input.ReplyToNumber, visibleTo, time.GetUtcNow());
+            if (result.Post is { } post) return Redirect($"/threads/{id}/posts/{post.Number.ToString(CultureInfo.InvariantCulture)}");
+            ModelState.AddModelError("Input.Body", PostMarkdown.Describe(result.Problem!.Value, l));
+        }
+        await ShowAsync(page, lastRead: null);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(int id, int? page)
+    {
+        var access = await ThreadAccess.FindAsync(db, id, User);
+        if (access is null) return NotFound();
+        Access = access;
+        ModelState.Clear();
+        var rendered = PostMarkdown.Render(Input.Body);
+        if (rendered.Problem is { } problem) ModelState.AddModelError("Input.Body", PostMarkdown.Describe(problem, l));
+        else PreviewHtml = rendered.Html;
+        await ShowAsync(page, lastRead: null);
+        return Page();
+    }
+
+    async Task<(int Page, bool HasUnread)> FirstUnreadPageAsync(int lastRead)
+    {
+        if (ThreadPosts.UsesNumberRanges(Access))
+        {
+            var last = Access.Thread.LastPostNumber;
+            return lastRead < last ? (ThreadPaging.PageOf(lastRead + 1), true) : (ThreadPaging.PageCount(last), false);
+        }
+        var numbers = await ThreadPosts.VisibleNumbersAsync(db, Access);
+        var index = numbers.FindIndex(n => n > lastRead);
+        return index >= 0 ? (ThreadPaging.PageOf(index + 1), true) : (ThreadPaging.PageCount(numbers.Count), false);
+    }
+
+    async Task ShowAsync(int? page, int? lastRead)
+    {
+        var thread = Access.Thread;
+        if (ThreadPosts.UsesNumberRanges(Access))
+        {
+            PageCount = ThreadPaging.PageCount(thread.LastPostNumber);
+            PageNumber = ThreadPaging.Clamp(page, PageCount);
+            var (after, through) = ThreadPaging.NumberRange(PageNumber);
+            Posts = await ThreadPosts.RangeAsync(db, thread.Id, after, through);
+        }
+        else
+        {
+            var numbers = await ThreadPosts.VisibleNumbersAsync(db, Access);
+            PageCount = ThreadPaging.PageCount(numbers.Count);
+            PageNumber = ThreadPaging.Clamp(page, PageCount);
+            var onPage = numbers.Skip((PageNumber - 1) * ThreadPaging.PostsPerPage).Take(ThreadPaging.PostsPerPage).ToList();
+            Posts = onPage.Count == 0 ? [] : await ThreadPosts.NumbersAsync(db, thread.Id, onPage);
+        }
+
+        // Only after an earlier visit: on a first visit everything is new, and one's own posts never are.
+        if (lastRead is { } read)
+            FirstNewNumber = Posts.Where(p => p.Number > read && p.AuthorId != Access.UserId).Select(p => (int?)p.Number).Min();
+
+        if (Access.GroupedByStudent)
+        {
+            var ids = Posts.Select(p => p.VisibleToUserId).OfType<string>().Distinct().ToList();
+            var names = Posts.Where(p => p.VisibleToUserId is null).GroupBy(p => p.AuthorId).ToDictionary(g => g.Key, g => g.First().AuthorName);
+            if (ids.Count > 0)
+            {
+                foreach (var user in await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync())
+                    names[user.Id] = user.DisplayName;
+            }
+            StudentNames = names;
+        }
+
+        if (thread.AssignmentId is { } assignmentId)
+        {
+            var assignment = await db.Assignments.AsNoTracking()
+                .Where(a => a.Id == assignmentId)
+                .Select(a => new { a.InstructionsHtml, a.ModuleSlug })
+                .FirstAsync();
+            var module = curriculum.Library.FindModule(assignment.ModuleSlug, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName)
+                ?? curriculum.Library.FindModule(assignment.ModuleSlug, CurriculumLibrary.DefaultLanguage);
+            AssignmentPrompt = new Prompt(assignment.InstructionsHtml, module?.Reflection, assignmentId);
+        }
+
+        if (Input.ReplyToNumber is { } replyTo)
+        {
+            ReplyingTo = Posts.FirstOrDefault(p => p.Number == replyTo)
+                ?? (await ThreadPosts.NumbersAsync(db, thread.Id, [replyTo])).FirstOrDefault(p => Access.CanSee(p.AuthorId, p.VisibleToUserId));
+        }
+    }
+
+    string QuoteText(int threadId, int number, string authorName, string markdown)
+    {
+        var link = $"[#{number.ToString(CultureInfo.InvariantCulture)}](/threads/{threadId.ToString(CultureInfo.InvariantCulture)}/posts/{number.ToString(CultureInfo.InvariantCulture)})";
+        var lines = markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        return "> " + l["{0} wrote in post {1}:", authorName, link] + "\n>\n" + string.Join("\n", lines.Select(line => "> " + line)) + "\n\n";
+    }
+}
