@@ -79,7 +79,7 @@ try
         .AddPolicy(AuthorizationPolicies.Admin, policy => policy.RequireRole(Roles.Admin));
     builder.Services.AddSingleton<CurriculumContent>();
     builder.Services.AddHostedService<CurriculumStartup>(); // fills the search table; reloads edited files in Development
-    if (builder.Configuration.GetValue<bool>(BenchEndpoints.Setting)) builder.Services.AddBench(connectionString); // bench/run only
+    if (builder.Configuration.GetValue<bool>(BenchEndpoints.Setting)) builder.Services.AddBench(builder.Configuration, connectionString); // bench/run only
 
     var app = builder.Build();
 

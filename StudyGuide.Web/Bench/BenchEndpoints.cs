@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using StudyGuide.Web.Data;
+using StudyGuide.Web.Discussions;
 
 namespace StudyGuide.Web.Bench;
 
@@ -17,8 +18,11 @@ public static class BenchEndpoints
 {
     public const string Setting = "StudyGuide:Bench";
 
-    public static IServiceCollection AddBench(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddBench(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
+        // bench/run restarts the app with 20, 50 and 100 posts per thread page.
+        if (configuration.GetValue<int?>("StudyGuide:Discussions:PostsPerPage") is { } postsPerPage and > 0)
+            ThreadPaging.PostsPerPage = postsPerPage;
         // The raw page's own pool, beside EF's: the floor a database page can reach without EF.
         services.AddSingleton(new BenchDataSource(NpgsqlDataSource.Create(connectionString)));
         services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(SqlCommandCounter.Instance));

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Markdig;
-using Markdig.Extensions.EmphasisExtras;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -12,7 +10,6 @@ using StudyGuide.Web.Accounts;
 using StudyGuide.Web.Data;
 using StudyGuide.Web.Discussions;
 using StudyGuide.Web.Groups;
-using StudyGuide.Web.Web;
 
 // bench/run's seeder: `seed --data-dir DIR --threads 1000 --posts 100 [--big 10000]`.
 // Deterministic (fixed seeds, fixed ids, fixed clock) and incremental: a second run with more threads
@@ -100,6 +97,8 @@ finally
 DiscussionThread NewThread(int id, int posts) => new()
 {
     Id = id,
+    LastPostNumber = posts,
+    LastPostAt = LastPostAt(id, posts),
     GroupId = 0, // set below: the group's id is only known at run time
     Kind = ThreadKind.Free,
     Title = id == BigThreadId ? "The long-running class thread" : $"Question {id}: what did you make of this week's reading?",
@@ -110,10 +109,8 @@ DiscussionThread NewThread(int id, int posts) => new()
 IEnumerable<Post> NewPosts(int threadId, int count)
 {
     var random = new Random(threadId);
-    var at = ThreadStart(threadId);
     for (var number = 1; number <= count; number++)
     {
-        at = at.AddSeconds(30 + random.Next(600));
         var body = random.Next(BodyCount);
         yield return new Post
         {
@@ -122,14 +119,31 @@ IEnumerable<Post> NewPosts(int threadId, int count)
             Number = number,
             BodyMarkdown = bodies[body],
             BodyHtml = rendered[body],
-            CreatedAt = at,
+            CreatedAt = PostTime(threadId, number),
+            IdempotencyKey = new Guid(threadId, (short)(number >> 16), (short)number, 0, 0, 0, 0, 0, 0, 0, 0),
         };
     }
 }
 
+// Posts a few minutes apart, so the thread row's LastPostAt is known without walking its posts.
+DateTimeOffset PostTime(int threadId, int number) => ThreadStart(threadId).AddSeconds(number * 180 + (int)(Mix(threadId, number, 1) % 120));
+
+DateTimeOffset LastPostAt(int threadId, int posts) => PostTime(threadId, posts);
+
 DateTimeOffset ThreadStart(int id) => start.AddMinutes(id % BigThreadId * 7.0);
 
-string AuthorFor(int threadId, int number) => AuthorId((int)((uint)HashCode.Combine(threadId, number) % AuthorCount));
+string AuthorFor(int threadId, int number) => AuthorId((int)(Mix(threadId, number, 0) % AuthorCount));
+
+// HashCode is seeded per process; this mix (murmur3's finaliser) is the same on every run.
+static uint Mix(int a, int b, int c)
+{
+    var h = unchecked((uint)a * 0x9E3779B1u ^ (uint)b * 0x85EBCA77u ^ (uint)c * 0xC2B2AE3Du);
+    h ^= h >> 16;
+    h = unchecked(h * 0x85EBCA6Bu);
+    h ^= h >> 13;
+    h = unchecked(h * 0xC2B2AE35u);
+    return h ^ (h >> 16);
+}
 
 static string AuthorId(int i) => $"bench-author-{i:000}";
 
@@ -142,7 +156,7 @@ async Task<Group> CreateGroupAsync(AppDbContext db)
         NormalizedUserName = userName.ToUpperInvariant(),
         DisplayName = displayName,
         CreatedAt = start,
-        SecurityStamp = $"BENCH{id.GetHashCode(StringComparison.Ordinal):X8}".ToUpperInvariant(),
+        SecurityStamp = "BENCH-" + id.ToUpperInvariant(),
         ConcurrencyStamp = id,
         LockoutEnabled = true,
     };
@@ -223,12 +237,9 @@ static async Task<object?> ScalarAsync(NpgsqlConnection connection, string sql)
     return await command.ExecuteScalarAsync();
 }
 
-static string Render(string markdown)
-{
-    var pipeline = new MarkdownPipelineBuilder().DisableHtml().UsePipeTables()
-        .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough).UseAutoLinks().Build();
-    return HtmlSanitization.Create().SanitizeHtml(Markdown.ToHtml(markdown, pipeline)).Value;
-}
+// The app's own write-time renderer, once per distinct body.
+static string Render(string markdown) =>
+    PostMarkdown.Render(markdown) is { IsValid: true } rendered ? rendered.Html : throw new InvalidOperationException("A seed body was refused: " + markdown);
 
 static Dictionary<string, string> ParseArguments(string[] args)
 {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using StudyGuide.Web.Bench;
+using StudyGuide.Web.Discussions;
 
 namespace StudyGuide.Web.Pages.Bench;
 
@@ -10,18 +11,17 @@ namespace StudyGuide.Web.Pages.Bench;
 /// </summary>
 public class ThreadRawModel : PageModel
 {
-    static readonly int[] PageSizes = [20, 50, 100];
-
     public int Id { get; private set; }
     public int PageNumber { get; private set; }
     public List<RawPost> Posts { get; } = [];
 
     public sealed record RawPost(int Number, string Author, DateTimeOffset CreatedAt, string Html);
 
-    public async Task<IActionResult> OnGetAsync(int id, int page = 1, int size = 50, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> OnGetAsync(int id, int page = 1, int? size = null, CancellationToken cancellationToken = default)
     {
         if (HttpContext.RequestServices.GetService<BenchDataSource>() is not { } bench) return NotFound();
-        if (page < 1 || !PageSizes.Contains(size)) return NotFound();
+        var pageSize = size ?? ThreadPaging.PostsPerPage;
+        if (page < 1 || pageSize is < 1 or > 100) return NotFound();
         Id = id;
         PageNumber = page;
 
@@ -32,8 +32,8 @@ public class ThreadRawModel : PageModel
             ORDER BY p.number
             """);
         command.Parameters.Add(new() { Value = id });
-        command.Parameters.Add(new() { Value = (page - 1) * size + 1 });
-        command.Parameters.Add(new() { Value = page * size });
+        command.Parameters.Add(new() { Value = (page - 1) * pageSize + 1 });
+        command.Parameters.Add(new() { Value = page * pageSize });
         SqlCommandCounter.Count();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
