@@ -20,10 +20,12 @@ var dataDirectory = settings.GetValueOrDefault("data-dir", "");
 var threadCount = int.Parse(settings.GetValueOrDefault("threads", "1000"), CultureInfo.InvariantCulture);
 var postsPerThread = int.Parse(settings.GetValueOrDefault("posts", "100"), CultureInfo.InvariantCulture);
 var bigThreadPosts = int.Parse(settings.GetValueOrDefault("big", "0"), CultureInfo.InvariantCulture);
+// bench/run keeps the 100 k-post data set in a second database of the same cluster, to measure both side by side.
+var databaseName = settings.GetValueOrDefault("database", Database.LocalDatabaseName);
 
 const string GroupName = "Bench class";
 const string MemberLogin = "bench-member";
-const string MemberPassword = "bench member passphrase";
+const string MemberPassword = "bench-member-passphrase";
 const int AuthorCount = 200;
 const int BodyCount = 200;
 // Ordinary threads are 1..N; the big thread has a fixed id out of their way, so growing N never moves it.
@@ -39,8 +41,8 @@ LocalPostgres? server = null;
 if (string.IsNullOrEmpty(connectionString))
 {
     if (dataDirectory.Length == 0) return Fail("Give --data-dir (the app's StudyGuide__DataDirectory) or ConnectionStrings__StudyGuide.");
-    server = await LocalPostgres.StartAsync(dataDirectory, Database.LocalDatabaseName);
-    connectionString = server.ConnectionString(Database.LocalDatabaseName);
+    server = await LocalPostgres.StartAsync(dataDirectory, databaseName);
+    connectionString = server.ConnectionString(databaseName);
 }
 
 try
@@ -87,6 +89,7 @@ try
     Console.WriteLine($"threads={threadCount}");
     Console.WriteLine($"big={(bigThreadPosts > 0 ? BigThreadId : 0)}");
     Console.WriteLine($"posts={total}");
+    Console.WriteLine($"connection='{connectionString}'");
     return 0;
 }
 finally

@@ -17,7 +17,7 @@ public class ThreadRawModel : PageModel
 
     public sealed record RawPost(int Number, string Author, DateTimeOffset CreatedAt, string Html);
 
-    public async Task<IActionResult> OnGetAsync(int id, int page = 1, int? size = null, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> OnGetAsync(int id, [FromQuery] int page = 1, [FromQuery] int? size = null, CancellationToken cancellationToken = default)
     {
         if (HttpContext.RequestServices.GetService<BenchDataSource>() is not { } bench) return NotFound();
         var pageSize = size ?? ThreadPaging.PostsPerPage;
