@@ -34,7 +34,7 @@ public class IndexModel(AppDbContext db) : PageModel
         _ => "newest",
     };
 
-    public async Task<IActionResult> OnGetAsync(int id, string? order, int? page)
+    public async Task<IActionResult> OnGetAsync(int id, string? order, [FromQuery(Name = "page")] int? pageNumber)
     {
         var access = await GroupAccess.FindAsync(db, id, User);
         if (access is null) return NotFound();
@@ -46,7 +46,7 @@ public class IndexModel(AppDbContext db) : PageModel
             "oldest" => ThreadOrder.Oldest,
             _ => ThreadOrder.Newest,
         };
-        PageNumber = Math.Max(1, page ?? 1);
+        PageNumber = Math.Max(1, pageNumber ?? 1);
 
         var threads = db.Threads.AsNoTracking().Where(t => t.GroupId == id);
         threads = Order switch

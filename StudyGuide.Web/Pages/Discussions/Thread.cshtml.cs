@@ -50,9 +50,9 @@ public class ThreadModel(AppDbContext db, TimeProvider time, CurriculumContent c
     public bool MayPost => Access.Group.IsMember || Access.IsFacilitator;
 
     /// <summary>A facilitator of a private thread answers one student at a time, from that student's post.</summary>
-    public bool ShowsReplyForm => MayPost && (!(Access.GroupedByStudent) || Input.ReplyToNumber is not null);
+    public bool ShowsReplyForm => MayPost && (!Access.GroupedByStudent || Input.ReplyToNumber is not null || !ModelState.IsValid);
 
-    public async Task<IActionResult> OnGetAsync(int id, int? page, int? quote, int? reply)
+    public async Task<IActionResult> OnGetAsync(int id, [FromQuery(Name = "page")] int? pageNumber, int? quote, int? reply)
     {
         var access = await ThreadAccess.FindAsync(db, id, User);
         if (access is null) return NotFound();
@@ -78,14 +78,14 @@ public class ThreadModel(AppDbContext db, TimeProvider time, CurriculumContent c
             .Select(r => (int?)r.LastReadNumber)
             .FirstOrDefaultAsync();
 
-        if (page is null && answering is null)
+        if (pageNumber is null && answering is null)
         {
             // Opening a thread goes to its first unread post (or its last page when everything is read).
             var (target, hasUnread) = await FirstUnreadPageAsync(lastRead ?? 0);
             return Redirect($"/threads/{id}?page={target.ToString(CultureInfo.InvariantCulture)}" + (hasUnread && lastRead is not null ? "#new" : ""));
         }
 
-        await ShowAsync(page, lastRead);
+        await ShowAsync(pageNumber, lastRead);
         if (Posts.Count > 0 && Posts.Max(p => p.Number) is var shown && shown > (lastRead ?? 0))
         {
             await db.Database.ExecuteSqlInterpolatedAsync($"""
@@ -96,7 +96,7 @@ public class ThreadModel(AppDbContext db, TimeProvider time, CurriculumContent c
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, int? page)
+    public async Task<IActionResult> OnPostAsync(int id, [FromQuery(Name = "page")] int? pageNumber)
     {
         var access = await ThreadAccess.FindAsync(db, id, User);
         if (access is null) return NotFound();
@@ -114,11 +114,11 @@ public class ThreadModel(AppDbContext db, TimeProvider time, CurriculumContent c
             if (result.Post is { } post) return Redirect($"/threads/{id}/posts/{post.Number.ToString(CultureInfo.InvariantCulture)}");
             ModelState.AddModelError("Input.Body", PostMarkdown.Describe(result.Problem!.Value, l));
         }
-        await ShowAsync(page, lastRead: null);
+        await ShowAsync(pageNumber, lastRead: null);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostPreviewAsync(int id, int? page)
+    public async Task<IActionResult> OnPostPreviewAsync(int id, [FromQuery(Name = "page")] int? pageNumber)
     {
         var access = await ThreadAccess.FindAsync(db, id, User);
         if (access is null) return NotFound();
@@ -127,7 +127,7 @@ public class ThreadModel(AppDbContext db, TimeProvider time, CurriculumContent c
         var rendered = PostMarkdown.Render(Input.Body);
         if (rendered.Problem is { } problem) ModelState.AddModelError("Input.Body", PostMarkdown.Describe(problem, l));
         else PreviewHtml = rendered.Html;
-        await ShowAsync(page, lastRead: null);
+        await ShowAsync(pageNumber, lastRead: null);
         return Page();
     }
 
