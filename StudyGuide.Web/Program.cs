@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using StudyGuide.Web;
 using StudyGuide.Web.Accounts;
+using StudyGuide.Web.Bench;
 using StudyGuide.Web.Commands;
 using StudyGuide.Web.Curriculum;
 using StudyGuide.Web.Data;
@@ -78,6 +79,7 @@ try
         .AddPolicy(AuthorizationPolicies.Admin, policy => policy.RequireRole(Roles.Admin));
     builder.Services.AddSingleton<CurriculumContent>();
     builder.Services.AddHostedService<CurriculumStartup>(); // fills the search table; reloads edited files in Development
+    if (builder.Configuration.GetValue<bool>(BenchEndpoints.Setting)) builder.Services.AddBench(builder.Configuration, connectionString); // bench/run only
 
     var app = builder.Build();
 
@@ -119,6 +121,7 @@ try
     app.MapRazorPages().WithStaticAssets();
     app.MapHealthChecks("/health");
     app.MapCalendars();
+    if (app.Configuration.GetValue<bool>(BenchEndpoints.Setting)) app.MapBench();
 
     if (setupToken is not null) app.Lifetime.ApplicationStarted.Register(() => PrintSetupLink(app, setupToken));
     await app.RunAsync();
