@@ -60,7 +60,8 @@ public static class AccountsSetup
     /// <summary>
     /// Runs on every authenticated request: one indexed read, so a suspended, removed or
     /// password-changed account loses access on its next request (Identity's own validator
-    /// re-checks only every 30 minutes, and re-issues the cookie when it does).
+    /// re-checks only every 30 minutes, and re-issues the cookie when it does). The same read
+    /// tells <see cref="MustChangePasswordFilter"/> whether a new password is due.
     /// </summary>
     static async Task RejectChangedOrSuspendedUserAsync(CookieValidatePrincipalContext context)
     {
@@ -72,13 +73,15 @@ public static class AccountsSetup
         var db = context.HttpContext.RequestServices.GetRequiredService<AppDbContext>();
         var current = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
-            .Select(u => new { u.SecurityStamp, u.SuspendedAt })
+            .Select(u => new { u.SecurityStamp, u.SuspendedAt, u.MustChangePassword })
             .FirstOrDefaultAsync(context.HttpContext.RequestAborted);
 
         if (current is null || current.SuspendedAt is not null || current.SecurityStamp != stamp)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
         }
+        if (current.MustChangePassword) context.HttpContext.Items[MustChangePasswordFilter.ItemKey] = true;
     }
 }

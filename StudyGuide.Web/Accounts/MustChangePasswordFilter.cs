@@ -1,8 +1,5 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using StudyGuide.Web.Data;
 
 namespace StudyGuide.Web.Accounts;
 
@@ -10,10 +7,12 @@ namespace StudyGuide.Web.Accounts;
 /// A user whose password was set by someone else (a teacher's sheet, a reset) is sent to the
 /// change-password page from every page until they choose their own. Static files, /health and
 /// the calendar feed are not pages, so they pass; sign-out and the language switch pass too.
+/// The flag comes from the per-request cookie check (AccountsSetup), so this costs no query.
 /// </summary>
-public sealed class MustChangePasswordFilter(AppDbContext db) : IAsyncPageFilter
+public sealed class MustChangePasswordFilter : IAsyncPageFilter
 {
     public const string ChangePasswordPath = "/account/password";
+    public const string ItemKey = "studyguide:must-change-password";
 
     static readonly string[] AllowedPaths = [ChangePasswordPath, "/account/sign-out", "/language", "/error"];
 
@@ -22,9 +21,7 @@ public sealed class MustChangePasswordFilter(AppDbContext db) : IAsyncPageFilter
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var http = context.HttpContext;
-        var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (userId is not null && !IsAllowed(http.Request.Path)
-            && await db.Users.AnyAsync(u => u.Id == userId && u.MustChangePassword, http.RequestAborted))
+        if (http.Items.ContainsKey(ItemKey) && !IsAllowed(http.Request.Path))
         {
             var returnUrl = http.Request.Path + http.Request.QueryString;
             context.Result = new RedirectResult($"{ChangePasswordPath}?returnUrl={Uri.EscapeDataString(returnUrl)}");
