@@ -1,9 +1,12 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.WebEncoders;
 using StudyGuide.Web;
 using StudyGuide.Web.Accounts;
 using StudyGuide.Web.Bench;
@@ -37,8 +40,9 @@ catch (LocalPostgresException e)
 try
 {
     // Services
-    var connectionString = builder.Configuration.GetConnectionString(Database.ConnectionStringName)!;
-    builder.Services.AddDbContext<AppDbContext>(options => Database.Configure(options, connectionString));
+    var connectionString = Database.WithDefaults(builder.Configuration.GetConnectionString(Database.ConnectionStringName)!);
+    // Pooled: a page reads through one context, and building a fresh one per request was measurable (bench/).
+    builder.Services.AddDbContextPool<AppDbContext>(options => Database.Configure(options, connectionString));
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddDataProtection()
         .SetApplicationName("StudyGuide")
@@ -53,6 +57,8 @@ try
         options.IncludeSubDomains = true;
     });
     builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+    // Pages are UTF-8: write "é" and "’" as themselves rather than as &#xE9; (markup characters are still encoded).
+    builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
     builder.Services.Configure<RequestLocalizationOptions>(options =>
     {
         string[] cultures = ["en", "fr"];

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Npgsql;
 
 namespace StudyGuide.Web.Data;
 
@@ -19,6 +20,21 @@ public static class Database
         var cluster = await LocalPostgres.StartAsync(dataDirectory, LocalDatabaseName);
         configuration[$"ConnectionStrings:{ConnectionStringName}"] = cluster.ConnectionString(LocalDatabaseName);
         return cluster;
+    }
+
+    /// <summary>
+    /// The configured connection string with the app's defaults added where the operator set nothing
+    /// (bench/RESULTS.md measures both): automatic preparation, because every request sends the same
+    /// few queries and PostgreSQL would otherwise parse and plan each of them again; and no session
+    /// reset when a connection goes back to the pool, because the app keeps no session state (no SET,
+    /// temporary tables or session locks) while EF returns the connection after every query.
+    /// </summary>
+    public static string WithDefaults(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 50;
+        if (!connectionString.Contains("Reset", StringComparison.OrdinalIgnoreCase)) builder.NoResetOnClose = true;
+        return builder.ConnectionString;
     }
 
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>

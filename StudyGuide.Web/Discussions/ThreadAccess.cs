@@ -34,23 +34,28 @@ public sealed class ThreadAccess(DiscussionThread thread, GroupAccess group, Ref
     /// <summary>Facilitators read a private thread student by student.</summary>
     public bool GroupedByStudent => Mode == ReflectionMode.Private && IsFacilitator;
 
+    sealed record AccessRow(DiscussionThread Thread, Group Group, MembershipRole? Role, ReflectionMode? Mode, bool HasPosted, int? LastRead);
+
+    // Compiled once: every thread page, post form and permalink starts here (bench/ measured the
+    // per-call expression building of the uncompiled query).
+    static readonly Func<AppDbContext, int, string, Task<AccessRow?>> FindRow = EF.CompileAsyncQuery(
+        (AppDbContext db, int threadId, string userId) => db.Threads.AsNoTracking()
+            .Where(t => t.Id == threadId)
+            .Select(t => new AccessRow(
+                t,
+                db.Groups.First(g => g.Id == t.GroupId),
+                db.Memberships.Where(m => m.GroupId == t.GroupId && m.UserId == userId).Select(m => (MembershipRole?)m.Role).FirstOrDefault(),
+                db.Assignments.Where(a => a.Id == t.AssignmentId).Select(a => (ReflectionMode?)a.ReflectionMode).FirstOrDefault(),
+                db.Posts.Any(p => p.AuthorId == userId && p.ThreadId == t.Id),
+                db.ThreadReads.Where(r => r.UserId == userId && r.ThreadId == t.Id).Select(r => (int?)r.LastReadNumber).FirstOrDefault()))
+            .FirstOrDefault());
+
     /// <summary>The thread, the reader's role in its group, the reflection mode, the gate and the read position, in one query.</summary>
-    public static async Task<ThreadAccess?> FindAsync(AppDbContext db, int threadId, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public static async Task<ThreadAccess?> FindAsync(AppDbContext db, int threadId, ClaimsPrincipal user)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         if (userId is null) return null;
-        var found = await db.Threads.AsNoTracking()
-            .Where(t => t.Id == threadId)
-            .Select(t => new
-            {
-                Thread = t,
-                Group = db.Groups.First(g => g.Id == t.GroupId),
-                Role = db.Memberships.Where(m => m.GroupId == t.GroupId && m.UserId == userId).Select(m => (MembershipRole?)m.Role).FirstOrDefault(),
-                Mode = db.Assignments.Where(a => a.Id == t.AssignmentId).Select(a => (ReflectionMode?)a.ReflectionMode).FirstOrDefault(),
-                HasPosted = db.Posts.Any(p => p.AuthorId == userId && p.ThreadId == t.Id),
-                LastRead = db.ThreadReads.Where(r => r.UserId == userId && r.ThreadId == t.Id).Select(r => (int?)r.LastReadNumber).FirstOrDefault(),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
+        var found = await FindRow(db, threadId, userId);
         if (found is null) return null;
         var isAdmin = user.IsInRole(Roles.Admin);
         if (found.Role is null && !isAdmin) return null;

@@ -33,8 +33,21 @@ public static class ThreadPosts
             : visible.OrderBy(p => p.Number).Select(p => p.Number).ToListAsync(cancellationToken);
     }
 
-    public static Task<List<PostRow>> RangeAsync(AppDbContext db, int threadId, int after, int through, CancellationToken cancellationToken = default) =>
-        Rows(db, db.Posts.Where(p => p.ThreadId == threadId && p.Number > after && p.Number <= through)).ToListAsync(cancellationToken);
+    // Compiled once: the query of every thread page (bench/ measured the per-call expression building).
+    static readonly Func<AppDbContext, int, int, int, IAsyncEnumerable<PostRow>> Range = EF.CompileAsyncQuery(
+        (AppDbContext db, int threadId, int after, int through) =>
+            from p in db.Posts.AsNoTracking()
+            where p.ThreadId == threadId && p.Number > after && p.Number <= through
+            join u in db.Users on p.AuthorId equals u.Id
+            orderby p.Number
+            select new PostRow(p.Id, p.Number, p.AuthorId, u.DisplayName, p.BodyHtml, p.CreatedAt, p.EditedAt, p.DeletedAt, p.ReplyToNumber, p.VisibleToUserId));
+
+    public static async Task<List<PostRow>> RangeAsync(AppDbContext db, int threadId, int after, int through)
+    {
+        var rows = new List<PostRow>(through - after);
+        await foreach (var row in Range(db, threadId, after, through)) rows.Add(row);
+        return rows;
+    }
 
     public static async Task<List<PostRow>> NumbersAsync(AppDbContext db, int threadId, IReadOnlyList<int> numbers, CancellationToken cancellationToken = default)
     {

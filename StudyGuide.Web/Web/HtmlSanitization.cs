@@ -1,7 +1,9 @@
+using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using AngleSharp;
 using AngleSharp.Dom;
 using Ganss.Xss;
+using Microsoft.AspNetCore.Html;
 
 namespace StudyGuide.Web.Web;
 
@@ -91,12 +93,17 @@ public static partial class HtmlSanitization
     private static partial Regex AnchorId();
 }
 
-/// <summary>HTML that went through <see cref="HtmlSanitization"/>; the only thing a view may write unencoded.</summary>
-public sealed class SanitizedHtml
+/// <summary>
+/// HTML that went through <see cref="HtmlSanitization"/>. The one thing written unencoded: a view writes
+/// it with <c>@(...)</c> like any other value, and only this type skips the encoder.
+/// </summary>
+public sealed class SanitizedHtml : IHtmlContent
 {
     internal SanitizedHtml(string value) => Value = value;
 
     public string Value { get; }
+
+    public void WriteTo(TextWriter writer, HtmlEncoder encoder) => writer.Write(Value);
 
     public override string ToString() => Value;
 }
