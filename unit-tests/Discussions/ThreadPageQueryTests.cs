@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using StudyGuide.Tests.Groups;
 using StudyGuide.Tests.Infrastructure;
 using StudyGuide.Web.Accounts;
@@ -29,7 +27,7 @@ public class ThreadPageQueryTests(StudyGuideFactory app) : IClassFixture<StudyGu
         var counts = new List<int>();
         foreach (var page in new[] { 1, 3, 2, 3 })
         {
-            using var counter = new SqlCommandCounter(database);
+            using var counter = new SqlCommandRecorder(database);
             await DiscussionWorld.ReadAsync(browser, $"/threads/{thread.Id}?page={page}");
             counts.Add(counter.Count);
         }
@@ -39,49 +37,5 @@ public class ThreadPageQueryTests(StudyGuideFactory app) : IClassFixture<StudyGu
         Assert.Equal(counts[0], counts[1]);
         // A page already read skips the read-position update: one command fewer, never more.
         Assert.Equal(counts[1] - 1, counts[3]);
-    }
-
-    /// <summary>Counts the commands EF runs against one database (test classes run in parallel on their own databases).</summary>
-    sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        readonly string database;
-        readonly IDisposable allListeners;
-        readonly List<IDisposable> subscriptions = [];
-        int count;
-
-        public SqlCommandCounter(string database)
-        {
-            this.database = database;
-            allListeners = DiagnosticListener.AllListeners.Subscribe(this);
-        }
-
-        public int Count => Volatile.Read(ref count);
-
-        public void OnNext(DiagnosticListener listener)
-        {
-            if (listener.Name != DbLoggerCategory.Name) return;
-            lock (subscriptions) subscriptions.Add(listener.Subscribe(this));
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Key == RelationalEventId.CommandExecuted.Name && value.Value is CommandExecutedEventData data
-                && data.Command.Connection?.Database == database)
-                Interlocked.Increment(ref count);
-        }
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void Dispose()
-        {
-            allListeners.Dispose();
-            lock (subscriptions) subscriptions.ForEach(s => s.Dispose());
-        }
     }
 }
