@@ -437,6 +437,10 @@ namespace StudyGuide.Web.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTimeOffset>("ActivityAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("activity_at");
+
                     b.Property<int?>("AssignmentId")
                         .HasColumnType("integer")
                         .HasColumnName("assignment_id");
@@ -468,6 +472,10 @@ namespace StudyGuide.Web.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("last_post_number");
 
+                    b.Property<DateTimeOffset>("MemberActivityAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("member_activity_at");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -481,11 +489,17 @@ namespace StudyGuide.Web.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_threads_assignment_id");
 
-                    b.HasIndex("GroupId", "CreatedAt")
-                        .HasDatabaseName("ix_threads_group_id_created_at");
+                    b.HasIndex("GroupId", "ActivityAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_threads_group_id_activity_at_id");
 
-                    b.HasIndex("GroupId", "LastPostAt")
-                        .HasDatabaseName("ix_threads_group_id_last_post_at");
+                    b.HasIndex("GroupId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_threads_group_id_created_at_id");
+
+                    b.HasIndex("GroupId", "MemberActivityAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_threads_group_id_member_activity_at_id");
 
                     b.ToTable("threads", (string)null);
                 });

@@ -60,8 +60,19 @@ public static class Posting
                 if (await FindByKeyAsync(db, authorId, idempotencyKey, cancellationToken) is { } made) return new PostingResult(made, null);
 
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                // The thread list's sort keys move in the same statement, under the same row lock. The members'
+                // key moves only for posts every member may know of (free threads, open reflections); the mode is
+                // read from the assignment at each post, so no copy of it on the thread can fall out of step.
                 var numbers = await db.Database
-                    .SqlQuery<int>($"UPDATE threads SET last_post_number = last_post_number + 1, last_post_at = {now} WHERE id = {threadId} RETURNING last_post_number AS \"Value\"")
+                    .SqlQuery<int>($"""
+                        UPDATE threads SET last_post_number = last_post_number + 1, last_post_at = {now}, activity_at = {now},
+                            member_activity_at = CASE
+                                WHEN assignment_id IS NULL
+                                    OR EXISTS (SELECT 1 FROM assignments a WHERE a.id = threads.assignment_id AND a.reflection_mode = {nameof(ReflectionMode.Open)})
+                                THEN {now} ELSE member_activity_at END
+                        WHERE id = {threadId}
+                        RETURNING last_post_number AS "Value"
+                        """)
                     .ToListAsync(cancellationToken);
                 if (numbers.Count == 0) throw new InvalidOperationException($"Thread {threadId} does not exist.");
 

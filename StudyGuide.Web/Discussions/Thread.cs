@@ -30,8 +30,24 @@ public class DiscussionThread
     /// </summary>
     public int LastPostNumber { get; set; }
 
-    /// <summary>Null until the first post; the "latest reply first" order.</summary>
+    /// <summary>Null until the first post; shown as "last post" to readers who may know it.</summary>
     public DateTimeOffset? LastPostAt { get; set; }
+
+    /// <summary>
+    /// The facilitators' "latest reply first" key: the creation time, then the time of each new post. Stored
+    /// (not computed per reader) so that an index on (group_id, activity_at, id) serves the list; moved only
+    /// by <see cref="Posting.CreateAsync"/>'s numbering UPDATE. Edits and deletions do not move it: the list
+    /// says "by time of the last post", and an edit bumping a thread would be an order with no visible reason
+    /// (and a lever for bumping one's own thread to the top).
+    /// </summary>
+    public required DateTimeOffset ActivityAt { get; set; }
+
+    /// <summary>
+    /// The members' "latest reply first" key: posts a member may know of move it. It equals <see cref="ActivityAt"/>
+    /// in free threads and open reflection threads, and stays at the creation time in post-first and private ones,
+    /// where the time of a classmate's post is news about a post the reader cannot see.
+    /// </summary>
+    public required DateTimeOffset MemberActivityAt { get; set; }
 }
 
 sealed class DiscussionThreadConfiguration : IEntityTypeConfiguration<DiscussionThread>
@@ -41,9 +57,11 @@ sealed class DiscussionThreadConfiguration : IEntityTypeConfiguration<Discussion
         thread.ToTable("threads");
         thread.Property(t => t.Kind).HasConversion<string>().HasMaxLength(16);
         thread.Property(t => t.Title).HasMaxLength(DiscussionThread.TitleMaxLength);
-        // The thread list's two orders: by time started, and by latest reply.
-        thread.HasIndex(t => new { t.GroupId, t.CreatedAt });
-        thread.HasIndex(t => new { t.GroupId, t.LastPostAt });
+        // The thread list's keyset pages: one index per order, the id breaking ties on equal times.
+        // "Oldest first" reads the creation index backwards.
+        thread.HasIndex(t => new { t.GroupId, t.CreatedAt, t.Id }).IsDescending(false, true, true);
+        thread.HasIndex(t => new { t.GroupId, t.ActivityAt, t.Id }).IsDescending(false, true, true);
+        thread.HasIndex(t => new { t.GroupId, t.MemberActivityAt, t.Id }).IsDescending(false, true, true);
         // One reflection thread per assignment.
         thread.HasIndex(t => t.AssignmentId).IsUnique();
         thread.HasOne<Group>().WithMany().HasForeignKey(t => t.GroupId).OnDelete(DeleteBehavior.Cascade);

@@ -33,7 +33,13 @@ public class Assignment
     /// <summary>Sanitised HTML rendered once when written; null when there are no instructions.</summary>
     public string? InstructionsHtml { get; set; }
 
+    /// <summary>
+    /// Set when the assignment is made; no page changes it. A page that does must also reset the reflection
+    /// thread's <c>member_activity_at</c> in the same transaction (to <c>activity_at</c> when it becomes Open,
+    /// to <c>created_at</c> when it becomes gated): posting keeps that key by the mode in force at each post.
+    /// </summary>
     public ReflectionMode ReflectionMode { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public string CreatedByUserId { get; set; } = "";
 }

@@ -115,6 +115,8 @@ public static class DemoData
             AssignmentId = assignment.Id,
             Title = "Reflections: " + module.Title,
             CreatedAt = createdAt,
+            ActivityAt = createdAt,
+            MemberActivityAt = createdAt,
             CreatedByUserId = teacherId,
         };
         db.Threads.Add(thread);
@@ -133,9 +135,12 @@ public static class DemoData
             BodyHtml = "<p>" + WebUtility.HtmlEncode(text) + "</p>",
             CreatedAt = at,
         });
-        // The thread row holds the last number (thread pages are number ranges) and the time of the last post.
+        // The thread row holds what Posting's UPDATE keeps: the last number (thread pages are number ranges),
+        // the time of the last post, and the thread list's activity keys (members' only where they see the posts).
         target.Thread.LastPostNumber = Math.Max(target.Thread.LastPostNumber, number);
         if (target.Thread.LastPostAt is null || target.Thread.LastPostAt < at) target.Thread.LastPostAt = at;
+        if (target.Thread.ActivityAt < at) target.Thread.ActivityAt = at;
+        if (target.Assignment.ReflectionMode == ReflectionMode.Open && target.Thread.MemberActivityAt < at) target.Thread.MemberActivityAt = at;
     }
 
     static void Check(IdentityResult result)

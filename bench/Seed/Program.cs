@@ -106,6 +106,9 @@ DiscussionThread NewThread(int id, int posts) => new()
     Kind = ThreadKind.Free,
     Title = id == BigThreadId ? "The long-running class thread" : $"Question {id}: what did you make of this week's reading?",
     CreatedAt = ThreadStart(id),
+    // Free threads: every post moves both keys of the thread list, as Posting's UPDATE does.
+    ActivityAt = LastPostAt(id, posts),
+    MemberActivityAt = LastPostAt(id, posts),
     CreatedByUserId = AuthorFor(id, 1),
 };
 

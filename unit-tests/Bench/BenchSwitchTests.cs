@@ -55,7 +55,7 @@ public class BenchSwitchTests(TestDatabases databases)
             var group = new Group { Name = "Bench test", TimeZone = "Europe/Paris", CreatedAt = app.Clock.GetUtcNow(), CreatedByUserId = author.Id };
             db.Groups.Add(group);
             await db.SaveChangesAsync();
-            var thread = new DiscussionThread { GroupId = group.Id, Title = "Raw", CreatedAt = app.Clock.GetUtcNow(), CreatedByUserId = author.Id, LastPostNumber = 2 };
+            var thread = new DiscussionThread { GroupId = group.Id, Title = "Raw", CreatedAt = app.Clock.GetUtcNow(), ActivityAt = app.Clock.GetUtcNow(), MemberActivityAt = app.Clock.GetUtcNow(), CreatedByUserId = author.Id, LastPostNumber = 2 };
             db.Threads.Add(thread);
             await db.SaveChangesAsync();
             foreach (var number in new[] { 1, 2 })

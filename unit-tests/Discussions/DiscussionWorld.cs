@@ -22,6 +22,8 @@ public static class DiscussionWorld
                 Kind = ThreadKind.Free,
                 Title = title ?? GroupWorld.Unique("Discussion"),
                 CreatedAt = app.Clock.GetUtcNow(),
+                ActivityAt = app.Clock.GetUtcNow(),
+                MemberActivityAt = app.Clock.GetUtcNow(),
                 CreatedByUserId = creator.Id,
             };
             db.Threads.Add(thread);

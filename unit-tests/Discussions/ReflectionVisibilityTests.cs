@@ -158,7 +158,7 @@ public class ReflectionVisibilityTests(StudyGuideFactory app) : IClassFixture<St
     {
         var group = new Group { Id = 1 };
         ThreadAccess Reader(string userId, MembershipRole role, ReflectionMode mode, bool hasPosted) =>
-            new(new DiscussionThread { Id = 1, GroupId = 1 }, new GroupAccess(group, userId, role, isAdmin: false), mode, hasPosted);
+            new(new DiscussionThread { Id = 1, GroupId = 1, ActivityAt = default, MemberActivityAt = default }, new GroupAccess(group, userId, role, isAdmin: false), mode, hasPosted);
 
         Assert.True(Reader("a", MembershipRole.Member, ReflectionMode.Open, false).CanSee("b", null));
         Assert.False(Reader("a", MembershipRole.Member, ReflectionMode.PostFirst, false).CanSee("b", null));

@@ -47,6 +47,16 @@ public class DemoDataTests(TestDatabases databases)
         Assert.Equal(1, await app.WithDbAsync(db => db.Groups.CountAsync(g => g.Kind == GroupKind.Club)));
         Assert.Equal(2, await app.WithDbAsync(db => db.Assignments.CountAsync()));
         Assert.True(await app.WithDbAsync(db => db.Posts.CountAsync()) >= 3);
+        // The thread list's keys, as posting keeps them: members' key stays at the start of the post-first reflections.
+        var threads = await app.WithDbAsync(db => db.Threads.AsNoTracking()
+            .Select(t => new { t.CreatedAt, t.LastPostAt, t.ActivityAt, t.MemberActivityAt, Mode = db.Assignments.Where(a => a.Id == t.AssignmentId).Select(a => (ReflectionMode?)a.ReflectionMode).FirstOrDefault() ?? ReflectionMode.Open })
+            .ToListAsync());
+        Assert.All(threads, t =>
+        {
+            Assert.Equal(t.LastPostAt ?? t.CreatedAt, t.ActivityAt);
+            Assert.Equal(t.Mode == ReflectionMode.Open ? t.ActivityAt : t.CreatedAt, t.MemberActivityAt);
+        });
+        Assert.Contains(threads, t => t.Mode == ReflectionMode.PostFirst && t.ActivityAt > t.MemberActivityAt);
 
         var teacher = app.CreateBrowser();
         Assert.Equal(HttpStatusCode.Redirect, (await Forms.SignInAsync(teacher, "demo.teacher", teacherLine.Groups[1].Value)).StatusCode);

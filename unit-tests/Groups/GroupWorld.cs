@@ -77,6 +77,8 @@ public static class GroupWorld
                 AssignmentId = assignment.Id,
                 Title = "Reflections: " + title,
                 CreatedAt = app.Clock.GetUtcNow(),
+                ActivityAt = app.Clock.GetUtcNow(),
+                MemberActivityAt = app.Clock.GetUtcNow(),
                 CreatedByUserId = facilitator.Id,
             });
             await db.SaveChangesAsync();

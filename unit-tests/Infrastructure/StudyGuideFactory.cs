@@ -30,6 +30,11 @@ public class StudyGuideFactory : WebApplicationFactory<Program>
 
     public RecordingEmailSender Emails { get; } = new();
 
+    readonly SqlCommandRecorder sql = new();
+
+    /// <summary>Records the SQL commands this app sends until the recording is disposed.</summary>
+    public SqlCommandRecorder.Recording RecordSql() => sql.Start();
+
     /// <summary>Overrides a configuration value; call before the first request.</summary>
     public StudyGuideFactory WithSetting(string key, string? value)
     {
@@ -48,6 +53,7 @@ public class StudyGuideFactory : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(Clock);
             services.RemoveAll<IEmailSender>();
             services.AddSingleton<IEmailSender>(Emails);
+            services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(sql));
         });
     }
 

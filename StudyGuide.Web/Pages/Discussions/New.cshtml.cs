@@ -70,6 +70,8 @@ public class NewModel(AppDbContext db, TimeProvider time, IStringLocalizer<Share
             Kind = ThreadKind.Free,
             Title = Input.Title.Trim(),
             CreatedAt = now,
+            ActivityAt = now,
+            MemberActivityAt = now,
             CreatedByUserId = userId,
         };
         db.Threads.Add(thread);

@@ -99,6 +99,8 @@ public class NewModel(AppDbContext db, IAssignableModules modules, TimeProvider 
                 AssignmentId = assignment.Id,
                 Title = threadTitle.Length > DiscussionThread.TitleMaxLength ? threadTitle[..DiscussionThread.TitleMaxLength] : threadTitle,
                 CreatedAt = now,
+                ActivityAt = now,
+                MemberActivityAt = now,
                 CreatedByUserId = userId,
             });
             await db.SaveChangesAsync();
