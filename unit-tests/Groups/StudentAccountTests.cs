@@ -121,9 +121,55 @@ public partial class StudentAccountTests(StudyGuideFactory app) : IClassFixture<
         });
 
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        // No returnUrl: the student's own work list.
+        Assert.Equal("/me/work", changed.Headers.Location?.OriginalString);
         Assert.False(await app.DbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.MustChangePassword).SingleAsync()));
         Assert.Equal(HttpStatusCode.OK, (await student.GetAsync("/me/work")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await student.GetAsync($"/groups/{group.Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task After_the_forced_change_the_student_continues_to_the_page_they_were_going_to()
+    {
+        var (group, _, browser) = await ClassAsync();
+        var (userName, password) = Slips(await (await CreateStudentsAsync(browser, group, "Chien-Shiung Wu")).Content.ReadAsStringAsync()).Single();
+        var student = app.CreateBrowser();
+        await Forms.SignInAsync(student, userName, password);
+        var interrupted = await student.GetAsync($"/groups/{group.Id}?tab=assignments");
+        var changePage = interrupted.Headers.Location!.OriginalString;
+
+        // The form keeps the returnUrl of the page it was shown on.
+        Assert.Contains("name=\"ReturnUrl\"", await student.GetStringAsync(changePage));
+        var changed = await Forms.PostAsync(student, changePage, new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = password,
+            ["Input.NewPassword"] = "my very own secret phrase",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal($"/groups/{group.Id}?tab=assignments", changed.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await student.GetAsync($"/groups/{group.Id}")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/phish")]
+    [InlineData("//evil.example/phish")]
+    [InlineData("/\\evil.example/phish")]
+    public async Task After_the_forced_change_a_returnUrl_to_another_site_is_refused(string returnUrl)
+    {
+        var (group, _, browser) = await ClassAsync();
+        var (userName, password) = Slips(await (await CreateStudentsAsync(browser, group, "Mary Somerville")).Content.ReadAsStringAsync()).Single();
+        var student = app.CreateBrowser();
+        await Forms.SignInAsync(student, userName, password);
+
+        var changed = await Forms.PostAsync(student, MustChangePasswordFilter.ChangePasswordPath + "?returnUrl=" + Uri.EscapeDataString(returnUrl), new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = password,
+            ["Input.NewPassword"] = "my very own secret phrase",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal("/me/work", changed.Headers.Location?.OriginalString);
     }
 
     [Fact]
