@@ -74,14 +74,21 @@ public static class StudentAccounts
     public static async Task<StudentSheet> CreateAsync(
         AppDbContext db, UserManager<User> users, Group group, string facilitatorId, IReadOnlyList<string> names, Guid idempotencyKey, DateTimeOffset now)
     {
-        if (await SheetAgainAsync(db, group.Id, idempotencyKey) is { } earlier) return earlier;
+        if (await SheetAgainAsync(db, group.Id, idempotencyKey) is { } earlier) return earlier.Sheet;
         var strategy = db.Database.CreateExecutionStrategy();
+        // What this request's last attempt made, should its commit succeed but the acknowledgement be lost.
+        (int BatchId, List<StudentSignIn> Slips)? attempted = null;
         try
         {
             return await strategy.ExecuteAsync(async () =>
             {
                 db.ChangeTracker.Clear();
-                if (await SheetAgainAsync(db, group.Id, idempotencyKey) is { } made) return made;
+                if (await SheetAgainAsync(db, group.Id, idempotencyKey) is { } made)
+                {
+                    // Our own commit went through after all: this request still has the passwords to show.
+                    // (Ids are never reused, so a batch a concurrent request made cannot match.)
+                    return attempted is { } mine && mine.BatchId == made.BatchId ? new StudentSheet(mine.Slips, AlreadyCreated: false) : made.Sheet;
+                }
 
                 await using var transaction = await db.Database.BeginTransactionAsync();
                 // The batch row first: a concurrent submission with the same key waits on its unique
@@ -113,6 +120,7 @@ public static class StudentAccounts
                     created.Add(new StudentSignIn(name, userName, password));
                 }
                 await db.SaveChangesAsync();
+                attempted = (batch.Id, created);
                 await transaction.CommitAsync();
                 return new StudentSheet(created, AlreadyCreated: false);
             });
@@ -121,19 +129,20 @@ public static class StudentAccounts
         {
             // The same form raced in twice (a double click): show what the first submission made.
             db.ChangeTracker.Clear();
-            if (await SheetAgainAsync(db, group.Id, idempotencyKey) is { } raced) return raced;
+            if (await SheetAgainAsync(db, group.Id, idempotencyKey) is { } raced) return raced.Sheet;
             throw;
         }
     }
 
     /// <summary>The accounts of an earlier batch with this key, in sheet order, without passwords; null when there is none.</summary>
-    static async Task<StudentSheet?> SheetAgainAsync(AppDbContext db, int groupId, Guid idempotencyKey)
+    static async Task<(int BatchId, StudentSheet Sheet)?> SheetAgainAsync(AppDbContext db, int groupId, Guid idempotencyKey)
     {
-        var userIds = await db.StudentAccountBatches.AsNoTracking()
+        var batch = await db.StudentAccountBatches.AsNoTracking()
             .Where(b => b.GroupId == groupId && b.IdempotencyKey == idempotencyKey)
-            .Select(b => b.UserIds)
+            .Select(b => new { b.Id, b.UserIds })
             .FirstOrDefaultAsync();
-        if (userIds is null) return null;
+        if (batch is null) return null;
+        var userIds = batch.UserIds;
         var accounts = await db.Users.AsNoTracking()
             .Where(u => userIds.Contains(u.Id))
             .Select(u => new { u.Id, u.DisplayName, UserName = u.UserName! })
@@ -142,7 +151,7 @@ public static class StudentAccounts
         var slips = userIds.Where(accounts.ContainsKey)
             .Select(id => new StudentSignIn(accounts[id].DisplayName, accounts[id].UserName, null))
             .ToList();
-        return new StudentSheet(slips, AlreadyCreated: true);
+        return (batch.Id, new StudentSheet(slips, AlreadyCreated: true));
     }
 
     /// <summary>
