@@ -19,6 +19,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<StudentAccountBatch> StudentAccountBatches => Set<StudentAccountBatch>();
     public DbSet<DiscussionThread> Threads => Set<DiscussionThread>();
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<PostRevision> PostRevisions => Set<PostRevision>();

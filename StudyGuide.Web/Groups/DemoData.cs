@@ -65,7 +65,7 @@ public static class DemoData
         db.Groups.AddRange(schoolClass, club);
         await db.SaveChangesAsync();
 
-        var students = await StudentAccounts.CreateAsync(db, users, schoolClass, teacher.Id, StudentNames, now);
+        var students = await StudentAccounts.CreateAsync(db, users, schoolClass, teacher.Id, StudentNames, Guid.NewGuid(), now);
         // A newcomer exploring should not have to change five passwords first.
         await db.Users.Where(u => u.CreatedByUserId == teacher.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.MustChangePassword, false));
         var studentIds = await db.Users.Where(u => u.CreatedByUserId == teacher.Id).OrderBy(u => u.UserName).Select(u => u.Id).ToListAsync();
@@ -86,7 +86,7 @@ public static class DemoData
         await output.WriteLineAsync($"  teacher (leads {schoolClass.Name}, member of {club.Name})   demo.teacher   {teacherPassword}");
         await output.WriteLineAsync($"  organiser (leads {club.Name})   demo.organiser   {organiserPassword}");
         await output.WriteLineAsync($"  students of {schoolClass.Name}:");
-        foreach (var student in students)
+        foreach (var student in students.Slips)
             await output.WriteLineAsync($"    {student.DisplayName,-20} {student.UserName,-14} {student.Password}");
         await output.WriteLineAsync($"Join codes: {schoolClass.Name} {JoinCodes.Display(schoolClass.JoinCode!)}, {club.Name} {JoinCodes.Display(club.JoinCode!)}");
         return 0;

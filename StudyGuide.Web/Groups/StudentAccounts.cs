@@ -3,12 +3,17 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using StudyGuide.Web.Accounts;
 using StudyGuide.Web.Data;
 
 namespace StudyGuide.Web.Groups;
 
-public sealed record StudentSignIn(string DisplayName, string UserName, string Password);
+/// <summary>One slip of the sheet; the password is null when the sheet is shown again (it is shown once).</summary>
+public sealed record StudentSignIn(string DisplayName, string UserName, string? Password);
+
+/// <summary>The sheet of a batch; <see cref="AlreadyCreated"/> when the same form had been submitted before.</summary>
+public sealed record StudentSheet(IReadOnlyList<StudentSignIn> Slips, bool AlreadyCreated);
 
 /// <summary>
 /// Accounts a facilitator makes for a class of students who have no email address: readable
@@ -62,40 +67,91 @@ public static class StudentAccounts
 
     /// <summary>
     /// Creates the accounts and their memberships in <paramref name="group"/> in one transaction:
-    /// either the whole list gets accounts or none does.
+    /// either the whole list gets accounts or none does. A key already used for this group (a double
+    /// click, a browser retry, a retry after a lost commit acknowledgement) creates nothing and
+    /// returns the accounts the first submission made, without their passwords.
     /// </summary>
-    public static async Task<IReadOnlyList<StudentSignIn>> CreateAsync(
-        AppDbContext db, UserManager<User> users, Group group, string facilitatorId, IReadOnlyList<string> names, DateTimeOffset now)
+    public static async Task<StudentSheet> CreateAsync(
+        AppDbContext db, UserManager<User> users, Group group, string facilitatorId, IReadOnlyList<string> names, Guid idempotencyKey, DateTimeOffset now)
     {
+        if (await SheetAgainAsync(db, group.Id, idempotencyKey) is { } earlier) return earlier.Sheet;
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        // What this request's last attempt made, should its commit succeed but the acknowledgement be lost.
+        (int BatchId, List<StudentSignIn> Slips)? attempted = null;
+        try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            var taken = new HashSet<string>(StringComparer.Ordinal);
-            var created = new List<StudentSignIn>();
-            foreach (var name in names)
+            return await strategy.ExecuteAsync(async () =>
             {
-                var userName = await UnusedUserNameAsync(db, UserNameBase(name), taken);
-                taken.Add(userName);
-                var password = GeneratePassword();
-                var user = new User
+                db.ChangeTracker.Clear();
+                if (await SheetAgainAsync(db, group.Id, idempotencyKey) is { } made)
                 {
-                    UserName = userName,
-                    DisplayName = name,
-                    CreatedAt = now,
-                    CreatedByUserId = facilitatorId,
-                    MustChangePassword = true,
-                };
-                var result = await users.CreateAsync(user, password);
-                if (!result.Succeeded)
-                    throw new InvalidOperationException("Could not create a student account: " + string.Join(" ", result.Errors.Select(e => e.Description)));
-                db.Memberships.Add(new Membership { GroupId = group.Id, UserId = user.Id, Role = MembershipRole.Member, JoinedAt = now });
-                created.Add(new StudentSignIn(name, userName, password));
-            }
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
-            return (IReadOnlyList<StudentSignIn>)created;
-        });
+                    // Our own commit went through after all: this request still has the passwords to show.
+                    // (Ids are never reused, so a batch a concurrent request made cannot match.)
+                    return attempted is { } mine && mine.BatchId == made.BatchId ? new StudentSheet(mine.Slips, AlreadyCreated: false) : made.Sheet;
+                }
+
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                // The batch row first: a concurrent submission with the same key waits on its unique
+                // index here, before it makes any account.
+                var batch = new StudentAccountBatch { GroupId = group.Id, IdempotencyKey = idempotencyKey, CreatedByUserId = facilitatorId, CreatedAt = now };
+                db.StudentAccountBatches.Add(batch);
+                await db.SaveChangesAsync();
+
+                var taken = new HashSet<string>(StringComparer.Ordinal);
+                var created = new List<StudentSignIn>();
+                foreach (var name in names)
+                {
+                    var userName = await UnusedUserNameAsync(db, UserNameBase(name), taken);
+                    taken.Add(userName);
+                    var password = GeneratePassword();
+                    var user = new User
+                    {
+                        UserName = userName,
+                        DisplayName = name,
+                        CreatedAt = now,
+                        CreatedByUserId = facilitatorId,
+                        MustChangePassword = true,
+                    };
+                    var result = await users.CreateAsync(user, password);
+                    if (!result.Succeeded)
+                        throw new InvalidOperationException("Could not create a student account: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+                    db.Memberships.Add(new Membership { GroupId = group.Id, UserId = user.Id, Role = MembershipRole.Member, JoinedAt = now });
+                    batch.UserIds.Add(user.Id);
+                    created.Add(new StudentSignIn(name, userName, password));
+                }
+                await db.SaveChangesAsync();
+                attempted = (batch.Id, created);
+                await transaction.CommitAsync();
+                return new StudentSheet(created, AlreadyCreated: false);
+            });
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The same form raced in twice (a double click): show what the first submission made.
+            db.ChangeTracker.Clear();
+            if (await SheetAgainAsync(db, group.Id, idempotencyKey) is { } raced) return raced.Sheet;
+            throw;
+        }
+    }
+
+    /// <summary>The accounts of an earlier batch with this key, in sheet order, without passwords; null when there is none.</summary>
+    static async Task<(int BatchId, StudentSheet Sheet)?> SheetAgainAsync(AppDbContext db, int groupId, Guid idempotencyKey)
+    {
+        var batch = await db.StudentAccountBatches.AsNoTracking()
+            .Where(b => b.GroupId == groupId && b.IdempotencyKey == idempotencyKey)
+            .Select(b => new { b.Id, b.UserIds })
+            .FirstOrDefaultAsync();
+        if (batch is null) return null;
+        var userIds = batch.UserIds;
+        var accounts = await db.Users.AsNoTracking()
+            .Where(u => userIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName, UserName = u.UserName! })
+            .ToDictionaryAsync(u => u.Id);
+        // An account deleted since then is left off.
+        var slips = userIds.Where(accounts.ContainsKey)
+            .Select(id => new StudentSignIn(accounts[id].DisplayName, accounts[id].UserName, null))
+            .ToList();
+        return (batch.Id, new StudentSheet(slips, AlreadyCreated: true));
     }
 
     /// <summary>

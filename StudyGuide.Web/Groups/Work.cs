@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StudyGuide.Web.Data;
+using StudyGuide.Web.Discussions;
 
 namespace StudyGuide.Web.Groups;
 
@@ -12,7 +13,7 @@ public enum WorkStatus
     Late,
 }
 
-/// <summary>An assignment with one member's reflection time (their first post in its thread), if any.</summary>
+/// <summary>An assignment with one member's reflection time (their first non-deleted post in its thread), if any.</summary>
 public sealed record AssignmentWork(
     int AssignmentId, int GroupId, string GroupName, string TimeZone, string ModuleSlug, string ModuleTitle,
     DateTimeOffset? DueAt, DateTimeOffset CreatedAt, int? ThreadId, DateTimeOffset? ReflectedAt)
@@ -22,17 +23,29 @@ public sealed record AssignmentWork(
     public bool ReflectedAfterDue => ReflectedAt is { } at && DueAt is { } due && at > due;
 }
 
-/// <summary>"Done" means the member posted in the assignment's reflection thread.</summary>
+/// <summary>"Done" means the member has a reflection in the assignment's reflection thread.</summary>
 public static class Work
 {
+    /// <summary>
+    /// The posts that make an assignment done: only those not deleted. A member who deletes their
+    /// only reflection is back to "to do" (or "late") on /me/work, the progress table and its CSV
+    /// until they post again. The post-first gate deliberately stays open for them (PostVisibility):
+    /// they have already read their classmates, and hiding the thread again would protect nothing.
+    /// </summary>
+    public static IQueryable<Post> CountingAsReflections(this IQueryable<Post> posts) =>
+        posts.Where(p => p.DeletedAt == null);
+
     public static WorkStatus Status(DateTimeOffset? dueAt, DateTimeOffset? reflectedAt, DateTimeOffset now) =>
         reflectedAt is not null ? WorkStatus.Done
         : dueAt is { } due && due < now ? WorkStatus.Late
         : WorkStatus.ToDo;
 
     /// <summary>Every assignment of every group <paramref name="userId"/> is a member of, soonest due first, undated last.</summary>
-    public static Task<List<AssignmentWork>> ForMemberAsync(AppDbContext db, string userId, CancellationToken cancellationToken = default) =>
-        (from m in db.Memberships
+    public static Task<List<AssignmentWork>> ForMemberAsync(AppDbContext db, string userId, CancellationToken cancellationToken = default)
+    {
+        // A query variable, not a call inside the expression: EF inlines it into the one SQL statement.
+        var reflections = db.Posts.CountingAsReflections();
+        return (from m in db.Memberships
          where m.UserId == userId && m.Role == MembershipRole.Member
          join a in db.Assignments on m.GroupId equals a.GroupId
          join g in db.Groups on a.GroupId equals g.Id
@@ -40,9 +53,10 @@ public static class Work
          orderby a.DueAt == null, a.DueAt, a.CreatedAt, a.Id
          select new AssignmentWork(
              a.Id, g.Id, g.Name, g.TimeZone, a.ModuleSlug, a.ModuleTitle, a.DueAt, a.CreatedAt, thread,
-             db.Posts.Where(p => p.AuthorId == userId && p.ThreadId == thread).Min(p => (DateTimeOffset?)p.CreatedAt)))
+             reflections.Where(p => p.AuthorId == userId && p.ThreadId == thread).Min(p => (DateTimeOffset?)p.CreatedAt)))
         .AsNoTracking()
         .ToListAsync(cancellationToken);
+    }
 
     /// <summary>A group's assignments in due-date order (undated last).</summary>
     public static IQueryable<Assignment> InDueOrder(this IQueryable<Assignment> assignments) =>

@@ -85,9 +85,7 @@ public class TeacherAndStudentTests(TestDatabases databases, Browser browser)
         await student.GetByLabel("Current password").FillAsync(sheetPassword);
         await student.GetByLabel("New password").FillAsync("my own secret sentence");
         await student.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
-        await Expect(student.GetByRole(AriaRole.Status)).ToContainTextAsync("Your password has been changed.");
-        await student.CheckAccessibilityAsync();
-        await SignInFlow.SiteNavigation(student).GetByRole(AriaRole.Link, new() { Name = "My work" }).ClickAsync();
+        // The change done, the student lands where they were going: My work.
         await Expect(Heading(student)).ToHaveTextAsync("My work");
         var row = student.GetByRole(AriaRole.Row).Filter(new() { HasText = "Designed to hook" });
         await Expect(row).ToContainTextAsync("Class 9B");

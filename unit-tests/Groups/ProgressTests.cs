@@ -1,6 +1,8 @@
 using System.Net;
 using StudyGuide.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using StudyGuide.Web.Accounts;
+using StudyGuide.Web.Discussions;
 
 namespace StudyGuide.Tests.Groups;
 
@@ -56,5 +58,54 @@ public class ProgressTests(StudyGuideFactory app) : IClassFixture<StudyGuideFact
 
         foreach (var name in names) Assert.Contains($"\"'{name}\",", csv);
         Assert.DoesNotContain("\n=", csv);
+    }
+
+    [Fact]
+    public async Task An_assignment_is_done_only_while_the_member_has_a_reflection_that_is_not_deleted()
+    {
+        var teacher = await app.UserAsync("teacher", Roles.Teacher);
+        var ada = await app.UserAsync("ada", displayName: "Ada Lovelace");
+        var group = await app.GroupAsync(teacher);
+        await app.AddAsync(group, ada);
+        var now = app.Clock.GetUtcNow();
+        var assignment = await app.AssignAsync(group, teacher, now.AddDays(3), title: "Only Module");
+        var threadId = await app.DbAsync(db => db.Threads.Where(t => t.AssignmentId == assignment.Id).Select(t => t.Id).SingleAsync());
+        var facilitator = await app.SignedInAsync(teacher);
+        var student = await app.SignedInAsync(ada);
+
+        async Task<(string Page, string Csv, string MyWork)> StatusAsync()
+        {
+            var page = await facilitator.GetStringAsync($"/groups/{group.Id}/progress");
+            var csv = await facilitator.GetStringAsync($"/groups/{group.Id}/progress?format=csv");
+            var myWork = await student.GetStringAsync("/me/work");
+            return (page, csv.Split("\r\n").Single(l => l.Contains(ada.UserName!, StringComparison.Ordinal)), myWork);
+        }
+
+        Task<PostingResult> PostAsync(DateTimeOffset at) =>
+            app.DbAsync(db => Posting.CreateAsync(db, threadId, ada.Id, "My reflection", Guid.NewGuid(), null, null, at));
+
+        var first = await PostAsync(now.AddHours(-2));
+        var (page, csv, myWork) = await StatusAsync();
+        Assert.Contains("Done 2026-09-01 08:00", page);
+        Assert.EndsWith(",Done 2026-09-01 08:00", csv);
+        Assert.Contains("""<tr class="work-done">""", myWork);
+
+        await app.DbAsync(async db =>
+        {
+            await Posting.DeleteAsync(db, await db.Posts.SingleAsync(p => p.Id == first.Post!.Id), now.AddHours(-1));
+            return 0;
+        });
+        (page, csv, myWork) = await StatusAsync();
+        Assert.DoesNotContain("Done 2026", page);
+        Assert.EndsWith(",To do", csv);
+        Assert.Contains("""<tr class="work-todo">""", myWork);
+        Assert.DoesNotContain("work-done", myWork);
+
+        await PostAsync(now);
+        (page, csv, myWork) = await StatusAsync();
+        // Done from the reflection that exists now, not from the deleted one.
+        Assert.Contains("Done 2026-09-01 10:00", page);
+        Assert.EndsWith(",Done 2026-09-01 10:00", csv);
+        Assert.Contains("""<tr class="work-done">""", myWork);
     }
 }

@@ -121,9 +121,124 @@ public partial class StudentAccountTests(StudyGuideFactory app) : IClassFixture<
         });
 
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        // No returnUrl: the student's own work list.
+        Assert.Equal("/me/work", changed.Headers.Location?.OriginalString);
         Assert.False(await app.DbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.MustChangePassword).SingleAsync()));
         Assert.Equal(HttpStatusCode.OK, (await student.GetAsync("/me/work")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await student.GetAsync($"/groups/{group.Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task After_the_forced_change_the_student_continues_to_the_page_they_were_going_to()
+    {
+        var (group, _, browser) = await ClassAsync();
+        var (userName, password) = Slips(await (await CreateStudentsAsync(browser, group, "Chien-Shiung Wu")).Content.ReadAsStringAsync()).Single();
+        var student = app.CreateBrowser();
+        await Forms.SignInAsync(student, userName, password);
+        var interrupted = await student.GetAsync($"/groups/{group.Id}?tab=assignments");
+        var changePage = interrupted.Headers.Location!.OriginalString;
+
+        // The form keeps the returnUrl of the page it was shown on.
+        Assert.Contains("name=\"ReturnUrl\"", await student.GetStringAsync(changePage));
+        var changed = await Forms.PostAsync(student, changePage, new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = password,
+            ["Input.NewPassword"] = "my very own secret phrase",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal($"/groups/{group.Id}?tab=assignments", changed.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await student.GetAsync($"/groups/{group.Id}")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/phish")]
+    [InlineData("//evil.example/phish")]
+    [InlineData("/\\evil.example/phish")]
+    public async Task After_the_forced_change_a_returnUrl_to_another_site_is_refused(string returnUrl)
+    {
+        var (group, _, browser) = await ClassAsync();
+        var (userName, password) = Slips(await (await CreateStudentsAsync(browser, group, "Mary Somerville")).Content.ReadAsStringAsync()).Single();
+        var student = app.CreateBrowser();
+        await Forms.SignInAsync(student, userName, password);
+
+        var changed = await Forms.PostAsync(student, MustChangePasswordFilter.ChangePasswordPath + "?returnUrl=" + Uri.EscapeDataString(returnUrl), new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = password,
+            ["Input.NewPassword"] = "my very own secret phrase",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal("/me/work", changed.Headers.Location?.OriginalString);
+    }
+
+    /// <summary>The "Create accounts" form as one browser tab holds it: its antiforgery token and its key.</summary>
+    static async Task<Dictionary<string, string>> FilledFormAsync(HttpClient browser, Group group, string names)
+    {
+        var html = await browser.GetStringAsync($"/groups/{group.Id}/students/new");
+        var key = Regex.Match(html, """"name="Input\.IdempotencyKey"[^>]*value="([^"]+)"""").Groups[1].Value;
+        Assert.True(Guid.TryParse(key, out var parsed) && parsed != Guid.Empty, "The form has no idempotency key:\n" + html);
+        return new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Forms.AntiforgeryToken(html),
+            ["Input.IdempotencyKey"] = key,
+            ["Input.Names"] = names,
+        };
+    }
+
+    [Fact]
+    public async Task Sending_the_same_form_twice_creates_one_batch_and_shows_the_same_accounts_again()
+    {
+        var (group, teacher, browser) = await ClassAsync();
+        var form = await FilledFormAsync(browser, group, "Hedy Lamarr\nKatherine Johnson");
+
+        var first = await browser.PostAsync($"/groups/{group.Id}/students/new", new FormUrlEncodedContent(form));
+        var again = await browser.PostAsync($"/groups/{group.Id}/students/new", new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var firstSlips = Slips(await first.Content.ReadAsStringAsync());
+        var againHtml = await again.Content.ReadAsStringAsync();
+        Assert.Equal(["hedy.l", "katherine.j"], firstSlips.Select(s => s.UserName));
+        Assert.Contains("These accounts were already created when this form was first sent", againHtml);
+        // The same accounts, in the same order; the passwords were shown once and are not stored.
+        Assert.Equal(firstSlips.Select(s => s.UserName), Slips(againHtml).Select(s => s.UserName));
+        Assert.All(Slips(againHtml), s => Assert.Equal("Shown only on the first sheet", s.Password));
+        Assert.True(again.Headers.CacheControl?.NoStore);
+        Assert.Equal(2, await app.DbAsync(db => db.Users.CountAsync(u => u.CreatedByUserId == teacher.Id)));
+        Assert.Equal(1, await app.DbAsync(db => db.StudentAccountBatches.CountAsync(b => b.GroupId == group.Id)));
+        // The sheet's passwords still work.
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.SignInAsync(app.CreateBrowser(), firstSlips[0].UserName, firstSlips[0].Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_double_click_sending_the_form_twice_at_once_creates_one_batch()
+    {
+        var (group, teacher, browser) = await ClassAsync();
+        var form = await FilledFormAsync(browser, group, "Barbara McClintock\nDorothy Hodgkin\nTu Youyou");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
+            browser.PostAsync($"/groups/{group.Id}/students/new", new FormUrlEncodedContent(form))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var sheets = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
+        Assert.All(sheets, html => Assert.Equal(["barbara.m", "dorothy.h", "tu.y"], Slips(html).Select(s => s.UserName)));
+        Assert.Single(sheets, html => html.Contains("These accounts were already created", StringComparison.Ordinal));
+        Assert.Equal(3, await app.DbAsync(db => db.Users.CountAsync(u => u.CreatedByUserId == teacher.Id)));
+        Assert.Equal(3, await app.DbAsync(db => db.Memberships.CountAsync(m => m.GroupId == group.Id && m.Role == MembershipRole.Member)));
+        Assert.Equal(1, await app.DbAsync(db => db.StudentAccountBatches.CountAsync(b => b.GroupId == group.Id)));
+    }
+
+    [Fact]
+    public async Task A_new_form_makes_a_new_batch()
+    {
+        var (group, teacher, browser) = await ClassAsync();
+
+        await browser.PostAsync($"/groups/{group.Id}/students/new", new FormUrlEncodedContent(await FilledFormAsync(browser, group, "Vera Rubin")));
+        var second = await browser.PostAsync($"/groups/{group.Id}/students/new", new FormUrlEncodedContent(await FilledFormAsync(browser, group, "Vera Rubin")));
+
+        Assert.DoesNotContain("already created", await second.Content.ReadAsStringAsync());
+        Assert.Equal(["vera.r", "vera.r2"], await app.DbAsync(db => db.Users.Where(u => u.CreatedByUserId == teacher.Id).OrderBy(u => u.UserName).Select(u => u.UserName!).ToListAsync()));
     }
 
     [Fact]

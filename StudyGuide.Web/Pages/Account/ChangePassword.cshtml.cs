@@ -19,6 +19,10 @@ public class ChangePasswordModel(UserManager<User> users, SignInManager<User> si
     [TempData]
     public string? StatusMessage { get; set; }
 
+    /// <summary>Where the must-change-password filter interrupted the person; local paths only.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Enter your current password.")]
@@ -49,7 +53,8 @@ public class ChangePasswordModel(UserManager<User> users, SignInManager<User> si
         }
 
         // A password a teacher set (student sheet, reset) has now been replaced: stop sending them here.
-        if (user.MustChangePassword)
+        var wasForced = user.MustChangePassword;
+        if (wasForced)
         {
             user.MustChangePassword = false;
             await users.UpdateAsync(user);
@@ -58,6 +63,10 @@ public class ChangePasswordModel(UserManager<User> users, SignInManager<User> si
         // The new security stamp signs out every other browser (intended: a stolen session ends
         // here); this one gets a fresh cookie so the person stays signed in.
         await signIn.RefreshSignInAsync(user);
+        // Continue where they were going; never to another site (an open redirect would make this
+        // page a phishing relay). A forced change with nowhere to go ends on the student's work list.
+        if (Url.IsLocalUrl(ReturnUrl)) return LocalRedirect(ReturnUrl);
+        if (wasForced) return LocalRedirect("/me/work");
         StatusMessage = l["Your password has been changed. You are still signed in here; other devices have been signed out."];
         return RedirectToPage();
     }

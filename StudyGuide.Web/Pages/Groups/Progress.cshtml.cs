@@ -42,8 +42,8 @@ public class ProgressModel(AppDbContext db, TimeProvider time, IStringLocalizer<
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.DisplayName, UserName = u.UserName! })
             .OrderBy(u => u.DisplayName).ThenBy(u => u.UserName)
             .ToListAsync();
-        // First post by each author in each of the group's reflection threads.
-        var reflections = await (from p in db.Posts
+        // First non-deleted post by each author in each of the group's reflection threads (see Work.CountingAsReflections).
+        var reflections = await (from p in db.Posts.CountingAsReflections()
                                  join t in db.Threads on p.ThreadId equals t.Id
                                  where t.GroupId == groupId && t.AssignmentId != null
                                  group p by new { AssignmentId = t.AssignmentId!.Value, p.AuthorId } into g

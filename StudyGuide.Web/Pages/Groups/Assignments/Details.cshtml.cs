@@ -26,7 +26,7 @@ public class DetailsModel(AppDbContext db, TimeProvider time) : PageModel
         Thread = await db.Threads.AsNoTracking().FirstOrDefaultAsync(t => t.AssignmentId == assignmentId);
         if (Thread is not null)
         {
-            ReflectedAt = await db.Posts
+            ReflectedAt = await db.Posts.CountingAsReflections()
                 .Where(p => p.ThreadId == Thread.Id && p.AuthorId == access.UserId)
                 .MinAsync(p => (DateTimeOffset?)p.CreatedAt);
         }

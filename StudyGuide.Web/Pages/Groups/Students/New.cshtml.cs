@@ -12,6 +12,8 @@ namespace StudyGuide.Web.Pages.Groups.Students;
 /// <summary>
 /// Accounts for students without email. The passwords are shown once, in the answer to the POST,
 /// and stored nowhere in clear: that is why this form renders its result instead of redirecting.
+/// The form carries a key made when it was shown; submitting it again (double click, retry) shows
+/// the same accounts without passwords and creates none.
 /// </summary>
 public class NewModel(AppDbContext db, UserManager<User> users, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -24,10 +26,12 @@ public class NewModel(AppDbContext db, UserManager<User> users, TimeProvider tim
         [StringLength(20_000, ErrorMessage = "Use at most {1} characters.")]
         [Display(Name = "Students' names, one per line")]
         public string Names { get; set; } = "";
+
+        public Guid IdempotencyKey { get; set; }
     }
 
     public GroupAccess Access { get; private set; } = null!;
-    public IReadOnlyList<StudentSignIn>? Sheet { get; private set; }
+    public StudentSheet? Sheet { get; private set; }
     public string SignInAddress => $"{Request.Scheme}://{Request.Host}{Request.PathBase}/account/sign-in";
 
     public async Task<IActionResult> OnGetAsync(int id)
@@ -35,6 +39,7 @@ public class NewModel(AppDbContext db, UserManager<User> users, TimeProvider tim
         var access = await GroupAccess.FindAsFacilitatorAsync(db, id, User);
         if (access is null) return NotFound();
         Access = access;
+        Input.IdempotencyKey = Guid.NewGuid();
         return Page();
     }
 
@@ -54,7 +59,9 @@ public class NewModel(AppDbContext db, UserManager<User> users, TimeProvider tim
             ModelState.AddModelError("Input.Names", l["This name is too long or has characters that cannot be used: {0}", name[..Math.Min(name.Length, 40)]]);
         if (!ModelState.IsValid) return Page();
 
-        Sheet = await StudentAccounts.CreateAsync(db, users, access.Group, access.UserId, names, time.GetUtcNow());
+        // A form without a key (shown before keys existed) still works, unprotected, as it did then.
+        var key = Input.IdempotencyKey == Guid.Empty ? Guid.NewGuid() : Input.IdempotencyKey;
+        Sheet = await StudentAccounts.CreateAsync(db, users, access.Group, access.UserId, names, key, time.GetUtcNow());
         Response.Headers.CacheControl = "no-store";
         return Page();
     }
