@@ -22,6 +22,9 @@ var builder = WebApplication.CreateBuilder(command is null ? args : []);
 // Outside Development the framework serves only published assets; this lets a plain `dotnet build` output
 // serve its CSS too (a browser asks for the gzip variant, which lives in obj/). A no-op when published.
 builder.WebHost.UseStaticWebAssets();
+// Run from build output (`dotnet run`), MapStaticAssets would otherwise watch for asset edits outside
+// Development too: caching headers off, and a file-exists check in the routing of every request (bench/).
+if (!builder.Environment.IsDevelopment()) builder.Configuration["ReloadStaticAssetsAtRuntime"] ??= "false";
 
 // `content check` reads files only, so it answers before any database server is started.
 if (command is { NeedsDatabase: false }) return command.RunWithoutDatabase(builder.Configuration, builder.Environment.ContentRootPath);

@@ -46,6 +46,9 @@ public static class Posting
         AppDbContext db, int threadId, string authorId, string markdown, Guid idempotencyKey,
         int? replyToNumber, string? visibleToUserId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
+        // A form sent without its key (a hand-made request) cannot be deduplicated; it must not match the
+        // author's earlier keyless post either, so it gets a key of its own.
+        if (idempotencyKey == Guid.Empty) idempotencyKey = Guid.NewGuid();
         if (await FindByKeyAsync(db, authorId, idempotencyKey, cancellationToken) is { } earlier) return new PostingResult(earlier, null);
         var rendered = PostMarkdown.Render(markdown);
         if (rendered.Problem is { } problem) return new PostingResult(null, problem);

@@ -270,4 +270,38 @@ public class PostingTests(StudyGuideFactory app) : IClassFixture<StudyGuideFacto
         Assert.Contains("**bold** idea</textarea>", html);
         Assert.Empty(await app.PostsAsync(thread));
     }
+
+    [Fact]
+    public async Task The_preview_button_comes_back_to_the_page_the_reader_was_on()
+    {
+        var (_, teacher, member, thread) = await ThreadAsync();
+        for (var i = 1; i <= 60; i++) await app.PostAsync(thread, teacher, $"Post number {i}");
+        var browser = await app.SignedInAsync(member);
+        var page2 = await DiscussionWorld.ReadAsync(browser, $"/threads/{thread.Id}?page=2&reply=55");
+        Assert.Contains($"formaction=\"/threads/{thread.Id}?page=2&amp;handler=Preview\"", page2);
+
+        var preview = await GroupWorld.PostFormAsync(browser, $"/threads/{thread.Id}?page=2&handler=Preview", Forms.AntiforgeryToken(page2),
+            new Dictionary<string, string> { ["Input.Body"] = "A _reply_", ["Input.ReplyToNumber"] = "55", ["Input.IdempotencyKey"] = Guid.NewGuid().ToString() });
+
+        var html = await preview.Content.ReadAsStringAsync();
+        Assert.Contains("<em>reply</em>", html);
+        Assert.Contains("id=\"post-55\"", html);
+        Assert.DoesNotContain("id=\"post-1\"", html);
+    }
+
+    [Fact]
+    public async Task Two_posts_sent_without_an_idempotency_key_are_two_posts()
+    {
+        var (_, _, member, thread) = await ThreadAsync();
+        var browser = await app.SignedInAsync(member);
+
+        foreach (var text in new[] { "First without a key", "Second without a key" })
+        {
+            var token = Forms.AntiforgeryToken(await DiscussionWorld.ReadAsync(browser, $"/threads/{thread.Id}?page=1"));
+            var sent = await GroupWorld.PostFormAsync(browser, $"/threads/{thread.Id}?page=1", token, new Dictionary<string, string> { ["Input.Body"] = text });
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        }
+
+        Assert.Equal(["First without a key", "Second without a key"], (await app.PostsAsync(thread)).Select(p => p.BodyMarkdown));
+    }
 }
