@@ -118,10 +118,19 @@ public sealed class LocalPostgres : IDisposable
         if (await IsRunningAsync(cancellationToken)) return; // left running by a process that was killed: adopt it
         RemoveStaleLockFiles();
 
-        var serverOptions = $"-c listen_addresses='' -k '{SocketDirectory}' -c unix_socket_permissions=0700";
+        var serverOptions = $"-c listen_addresses='' -k '{SocketDirectory}' -c unix_socket_permissions=0700 -c shared_buffers={SharedBuffersMegabytes()}MB";
         if (disposable) serverOptions += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         await RunAsync("pg_ctl", ["-D", ClusterDirectory, "-l", Path.Combine(ClusterDirectory, "server.log"), "-w", "-t", "60", "-o", serverOptions, "start"], cancellationToken);
     }
+
+    /// <summary>
+    /// A quarter of the memory this process may use (the usual PostgreSQL advice), between PostgreSQL's own
+    /// 128 MB default and 4 GB. The default keeps a small fraction of a large forum's posts in memory, and a
+    /// thread nobody read lately then costs more than a hot one (bench/RESULTS.md). Memory is taken only as
+    /// pages are used.
+    /// </summary>
+    static long SharedBuffersMegabytes() =>
+        Math.Clamp(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4 / (1024 * 1024), 128, 4096);
 
     /// <summary>Null when another live process already owns the cluster; the kernel releases the lock if its holder dies.</summary>
     FileStream? TryTakeOwnerLock()
