@@ -57,12 +57,6 @@ public static class AccountsSetup
         return services;
     }
 
-    /// <summary>
-    /// Runs on every authenticated request: one indexed read, so a suspended, removed or
-    /// password-changed account loses access on its next request (Identity's own validator
-    /// re-checks only every 30 minutes, and re-issues the cookie when it does). The same read
-    /// tells <see cref="MustChangePasswordFilter"/> whether a new password is due.
-    /// </summary>
     sealed record AccountCheck(string? SecurityStamp, DateTimeOffset? SuspendedAt, bool MustChangePassword);
 
     // Compiled once: this query runs on every signed-in request, and building its expression tree each
@@ -73,6 +67,12 @@ public static class AccountsSetup
             .Select(u => new AccountCheck(u.SecurityStamp, u.SuspendedAt, u.MustChangePassword))
             .FirstOrDefault());
 
+    /// <summary>
+    /// Runs on every authenticated request: one indexed read, so a suspended, removed or
+    /// password-changed account loses access on its next request (Identity's own validator
+    /// re-checks only every 30 minutes, and re-issues the cookie when it does). The same read
+    /// tells <see cref="MustChangePasswordFilter"/> whether a new password is due.
+    /// </summary>
     static async Task RejectChangedOrSuspendedUserAsync(CookieValidatePrincipalContext context)
     {
         var principal = context.Principal;

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Npgsql;
@@ -32,8 +33,12 @@ public static class Database
     public static string WithDefaults(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 50;
-        if (!connectionString.Contains("Reset", StringComparison.OrdinalIgnoreCase)) builder.NoResetOnClose = true;
+        // Npgsql's builder reports every keyword it knows as present; the written keys are in a plain parse.
+        var written = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(key => key.Replace(" ", "", StringComparison.Ordinal))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (!written.Contains(nameof(builder.MaxAutoPrepare))) builder.MaxAutoPrepare = 50;
+        if (!written.Contains(nameof(builder.NoResetOnClose))) builder.NoResetOnClose = true;
         return builder.ConnectionString;
     }
 
