@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using StudyGuide.Web.Admin;
 using StudyGuide.Web.Data;
 
+using StudyGuide.Web.Web;
+
 namespace StudyGuide.Web.Accounts;
 
 /// <summary>
@@ -29,9 +31,8 @@ public static class FirstAdminSetup
             return null;
         }
 
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
-            .Replace('+', '-').Replace('/', '_').TrimEnd('=');
-        settings.SetupTokenHash = Hash(token);
+        var token = SecretTokens.New();
+        settings.SetupTokenHash = SecretTokens.Hash(token);
         settings.SetupTokenExpiresAt = time.GetUtcNow() + TokenLifetime;
         await db.SaveChangesAsync(cancellationToken);
         return token;
@@ -41,7 +42,5 @@ public static class FirstAdminSetup
         !string.IsNullOrEmpty(token)
         && settings.SetupTokenHash is { } expected
         && settings.SetupTokenExpiresAt > now
-        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(token)), Encoding.ASCII.GetBytes(expected));
-
-    static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(SecretTokens.Hash(token)), Encoding.ASCII.GetBytes(expected));
 }

@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using StudyGuide.Web.Data;
 using StudyGuide.Web.Discussions;
@@ -88,7 +87,7 @@ sealed class BenchStartupFilter : IStartupFilter
 }
 
 /// <summary>Counts the SQL commands (round trips) EF sends, per request and in total.</summary>
-public sealed class SqlCommandCounter : DbCommandInterceptor
+public sealed class SqlCommandCounter : DbCommandObserver
 {
     public static readonly SqlCommandCounter Instance = new();
 
@@ -111,51 +110,5 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
         if (Current.Value is { } box) Interlocked.Increment(ref box.Value);
     }
 
-    public override InterceptionResult<DbDataReader> ReaderExecuting(
-        DbCommand command, CommandEventData eventData,
-        InterceptionResult<DbDataReader> result)
-    {
-        Count();
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-        DbCommand command, CommandEventData eventData,
-        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        Count();
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<object> ScalarExecuting(
-        DbCommand command, CommandEventData eventData,
-        InterceptionResult<object> result)
-    {
-        Count();
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
-        DbCommand command, CommandEventData eventData,
-        InterceptionResult<object> result, CancellationToken cancellationToken = default)
-    {
-        Count();
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<int> NonQueryExecuting(
-        DbCommand command, CommandEventData eventData,
-        InterceptionResult<int> result)
-    {
-        Count();
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-        DbCommand command, CommandEventData eventData,
-        InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Count();
-        return ValueTask.FromResult(result);
-    }
+    protected override void Observe(DbCommand command) => Count();
 }

@@ -46,11 +46,11 @@ public sealed class CurriculumLibrary
     public (Module? Previous, Module? Next) Neighbours(Module module, string language)
     {
         var modules = ViewOf(language).Modules;
-        var index = modules.ToList().FindIndex(m => m.Slug == module.Slug);
+        var index = modules.FindIndex(m => m.Slug == module.Slug);
         return (index > 0 ? modules[index - 1] : null, index >= 0 && index < modules.Count - 1 ? modules[index + 1] : null);
     }
 
     View ViewOf(string language) => views.GetValueOrDefault(language) ?? views[DefaultLanguage];
 
-    sealed record View(IReadOnlyList<Module> Modules, IReadOnlyList<Guide> Guides);
+    sealed record View(List<Module> Modules, List<Guide> Guides);
 }

@@ -143,8 +143,7 @@ public sealed class CurriculumMarkdown
             {
                 // Images would load from wherever the URL points; a reader gets a plain link instead.
                 issues.Add(new MarkdownIssue(link.Line, "images are not shown on StudyGuide; link to the picture instead"));
-                link.IsImage = false;
-                if (link.FirstChild is null) link.AppendChild(new LiteralInline(link.Url ?? ""));
+                UserMarkdown.ShowImageAsLink(link);
             }
             if (InternalTarget(link.Url) is { } target) links.Add(target with { Line = link.Line });
         }

@@ -1,5 +1,3 @@
-using Markdig;
-using Markdig.Extensions.EmphasisExtras;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Microsoft.Extensions.Localization;
@@ -29,11 +27,9 @@ public sealed record RenderedPost(string Html, PostProblem? Problem)
 }
 
 /// <summary>
-/// Markdown typed by members: CommonMark, pipe tables, strikethrough, autolinks and fenced code; raw
-/// HTML shown as text; images shown as links (nothing loads from another site); the output always goes
-/// through the shared allow-list, which keeps only http, https and mailto links and sets rel on every
-/// link. Extensions are added one by one: UseAdvancedExtensions would let `{onclick=...}` attributes in.
-/// Rendered once when a post is written; pages show the stored HTML.
+/// Markdown typed by members, through the users' pipeline (<see cref="UserMarkdown"/>: raw HTML shown as
+/// text, images as links, the shared allow-list keeping only http, https and mailto links), with a post's
+/// own limits. Rendered once when a post is written; pages show the stored HTML.
 /// </summary>
 public static class PostMarkdown
 {
@@ -45,16 +41,6 @@ public static class PostMarkdown
 
     /// <summary>Quotes inside lists inside quotes…: far deeper than anyone writes, far below what Markdig and the sanitiser handle.</summary>
     public const int MaxDepth = 32;
-
-    static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .DisableHtml()
-        .UsePipeTables()
-        .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
-        .UseAutoLinks()
-        .Build();
-
-    static readonly Ganss.Xss.HtmlSanitizer Sanitizer = HtmlSanitization.Create();
-    static readonly Lock SanitizerLock = new();
 
     public static PostProblem? Check(string? markdown)
     {
@@ -68,41 +54,11 @@ public static class PostMarkdown
     public static RenderedPost Render(string? markdown)
     {
         if (Check(markdown) is { } problem) return new RenderedPost("", problem);
-        MarkdownDocument document;
-        try
-        {
-            document = Markdown.Parse(markdown!, Pipeline);
-        }
-        catch (ArgumentException)
-        {
-            // Markdig gives up on pathological nesting with an ArgumentException: refuse, never a 500.
-            return new RenderedPost("", PostProblem.TooDeep);
-        }
-        if (Depth(document) > MaxDepth) return new RenderedPost("", PostProblem.TooDeep);
-
-        var links = 0;
-        foreach (var inline in document.Descendants<Inline>())
-        {
-            switch (inline)
-            {
-                case LinkInline link:
-                    links++;
-                    if (link.IsImage)
-                    {
-                        // Never load a picture from wherever the URL points: a link to it instead.
-                        link.IsImage = false;
-                        if (link.FirstChild is null) link.AppendChild(new LiteralInline(link.Url ?? ""));
-                    }
-                    break;
-                case AutolinkInline:
-                    links++;
-                    break;
-            }
-        }
+        // Markdig gives up on pathological nesting: refuse, never a 500.
+        if (UserMarkdown.Parse(markdown!) is not { } document || Depth(document) > MaxDepth) return new RenderedPost("", PostProblem.TooDeep);
+        var links = document.Descendants<Inline>().Count(inline => inline is LinkInline or AutolinkInline);
         if (links > MaxLinks) return new RenderedPost("", PostProblem.TooManyLinks);
-
-        var html = document.ToHtml(Pipeline);
-        lock (SanitizerLock) return new RenderedPost(Sanitizer.SanitizeHtml(html).Value, null);
+        return new RenderedPost(UserMarkdown.ToSafeHtml(document), null);
     }
 
     /// <summary>A message for the form, in the reader's language.</summary>
@@ -117,7 +73,7 @@ public static class PostMarkdown
         _ => l["In a private thread, reply to one student's reflection (use Reply under it): your reply is seen by that student and the facilitators only."],
     };
 
-    /// <summary>Stored HTML was sanitised when it was written; this marks it as such for the one partial that writes HTML.</summary>
+    /// <summary>Stored HTML was sanitised when it was written; this marks it as such for the views.</summary>
     public static SanitizedHtml FromStored(string html) => new(html);
 
     // Tabs and line breaks are text; everything else below space (NUL first), DEL and the C1 range is not.

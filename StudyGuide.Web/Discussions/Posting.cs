@@ -49,7 +49,6 @@ public static class Posting
         // A form sent without its key (a hand-made request) cannot be deduplicated; it must not match the
         // author's earlier keyless post either, so it gets a key of its own.
         if (idempotencyKey == Guid.Empty) idempotencyKey = Guid.NewGuid();
-        if (await FindByKeyAsync(db, authorId, idempotencyKey, cancellationToken) is { } earlier) return new PostingResult(earlier, null);
         var rendered = PostMarkdown.Render(markdown);
         if (rendered.Problem is { } problem) return new PostingResult(null, problem);
 
@@ -59,7 +58,8 @@ public static class Posting
             return await strategy.ExecuteAsync(async () =>
             {
                 db.ChangeTracker.Clear();
-                // A retry after a commit whose acknowledgement was lost finds the post made the first time.
+                // A second click, a browser retry, or a retry after a commit whose acknowledgement was lost
+                // finds the post made the first time.
                 if (await FindByKeyAsync(db, authorId, idempotencyKey, cancellationToken) is { } made) return new PostingResult(made, null);
 
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -141,6 +141,9 @@ public static class Posting
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    static Task<Post?> FindByKeyAsync(AppDbContext db, string authorId, Guid key, CancellationToken cancellationToken) =>
-        db.Posts.AsNoTracking().FirstOrDefaultAsync(p => p.AuthorId == authorId && p.IdempotencyKey == key, cancellationToken);
+    /// <summary>The post this author already made with this form's key; never one for a form sent without a key.</summary>
+    public static Task<Post?> FindByKeyAsync(AppDbContext db, string authorId, Guid key, CancellationToken cancellationToken = default) =>
+        key == Guid.Empty
+            ? Task.FromResult<Post?>(null)
+            : db.Posts.AsNoTracking().FirstOrDefaultAsync(p => p.AuthorId == authorId && p.IdempotencyKey == key, cancellationToken);
 }

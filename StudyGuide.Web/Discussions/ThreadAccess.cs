@@ -67,10 +67,14 @@ public sealed class ThreadAccess(DiscussionThread thread, GroupAccess group, Ref
     public bool CanSee(string authorId, string? visibleToUserId) => PostVisibility.CanSee(authorId, visibleToUserId, this);
 
     /// <summary>Only the author edits or deletes a post, and a deleted post stays deleted.</summary>
-    public bool CanEdit(Post post) => post.AuthorId == UserId && post.DeletedAt is null;
+    public bool CanEdit(Post post) => CanEdit(post.AuthorId, post.DeletedAt);
+
+    public bool CanEdit(string authorId, DateTimeOffset? deletedAt) => authorId == UserId && deletedAt is null;
 
     /// <summary>Facilitators read every revision; an author reads the revisions of their own posts.</summary>
-    public bool CanReadHistory(Post post) => IsFacilitator || post.AuthorId == UserId;
+    public bool CanReadHistory(Post post) => CanReadHistory(post.AuthorId);
+
+    public bool CanReadHistory(string authorId) => IsFacilitator || authorId == UserId;
 }
 
 /// <summary>

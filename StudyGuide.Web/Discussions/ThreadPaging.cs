@@ -11,16 +11,13 @@ public static class ThreadPaging
 
     public const int ThreadsPerPage = 30;
 
-    public static int PageCount(int items, int? pageSize = null) =>
-        items <= 0 ? 1 : (items + (pageSize ?? PostsPerPage) - 1) / (pageSize ?? PostsPerPage);
+    public static int PageCount(int items) => items <= 0 ? 1 : (items + PostsPerPage - 1) / PostsPerPage;
 
     /// <summary>The page holding the item at <paramref name="position"/> (1-based).</summary>
-    public static int PageOf(int position, int? pageSize = null) =>
-        position <= 0 ? 1 : (position - 1) / (pageSize ?? PostsPerPage) + 1;
+    public static int PageOf(int position) => position <= 0 ? 1 : (position - 1) / PostsPerPage + 1;
 
     /// <summary>The numbers on page <paramref name="page"/>: after <c>After</c>, up to and including <c>Through</c>.</summary>
-    public static (int After, int Through) NumberRange(int page, int? pageSize = null) =>
-        ((page - 1) * (pageSize ?? PostsPerPage), page * (pageSize ?? PostsPerPage));
+    public static (int After, int Through) NumberRange(int page) => ((page - 1) * PostsPerPage, page * PostsPerPage);
 
     /// <summary>A requested page within 1..count (a missing or silly page number shows the nearest real one).</summary>
     public static int Clamp(int? page, int pageCount) => Math.Clamp(page ?? 1, 1, Math.Max(1, pageCount));

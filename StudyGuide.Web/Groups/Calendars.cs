@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
@@ -6,6 +5,8 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Microsoft.EntityFrameworkCore;
 using StudyGuide.Web.Data;
+
+using StudyGuide.Web.Web;
 
 namespace StudyGuide.Web.Groups;
 
@@ -28,14 +29,14 @@ public static class Calendars
     /// <summary>A new feed token for <paramref name="userId"/>; the previous URL stops working.</summary>
     public static async Task<string> RegenerateAsync(AppDbContext db, string userId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var token = SecretTokens.New();
         var feed = await db.CalendarFeeds.FindAsync([userId], cancellationToken);
         if (feed is null)
         {
             feed = new CalendarFeed { UserId = userId };
             db.CalendarFeeds.Add(feed);
         }
-        feed.TokenHash = Hash(token);
+        feed.TokenHash = SecretTokens.Hash(token);
         feed.CreatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
         return token;
@@ -46,7 +47,7 @@ public static class Calendars
     static async Task<IResult> FeedAsync(string token, AppDbContext db, TimeProvider time, HttpContext http)
     {
         if (token.Length > 100) return Results.NotFound();
-        var hash = Hash(token);
+        var hash = SecretTokens.Hash(token);
         var userId = await db.CalendarFeeds.Where(f => f.TokenHash == hash).Select(f => f.UserId).FirstOrDefaultAsync(http.RequestAborted);
         if (userId is null) return Results.NotFound();
 
@@ -100,9 +101,4 @@ public static class Calendars
     }
 
     static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
-
-    static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-
-    static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).Replace('+', '-').Replace('/', '_').TrimEnd('=');
-
 }

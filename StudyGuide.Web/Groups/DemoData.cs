@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using StudyGuide.Web.Accounts;
@@ -132,7 +131,7 @@ public static class DemoData
             AuthorId = authorId,
             Number = number,
             BodyMarkdown = text,
-            BodyHtml = "<p>" + WebUtility.HtmlEncode(text) + "</p>",
+            BodyHtml = PostMarkdown.Render(text).Html,
             CreatedAt = at,
         });
         // The thread row holds what Posting's UPDATE keeps: the last number (thread pages are number ranges),

@@ -102,7 +102,7 @@ DiscussionThread NewThread(int id, int posts) => new()
     Id = id,
     LastPostNumber = posts,
     LastPostAt = LastPostAt(id, posts),
-    GroupId = 0, // set below: the group's id is only known at run time
+    GroupId = group!.Id,
     Kind = ThreadKind.Free,
     Title = id == BigThreadId ? "The long-running class thread" : $"Question {id}: what did you make of this week's reading?",
     CreatedAt = ThreadStart(id),
@@ -203,7 +203,6 @@ async Task<long> CopyAsync<T>(NpgsqlConnection connection, IEntityType type, IEn
     await using var writer = await connection.BeginBinaryImportAsync($"COPY \"{table.Name}\" ({columns}) FROM STDIN (FORMAT BINARY)");
     foreach (var row in rows)
     {
-        if (row is DiscussionThread thread) thread.GroupId = group!.Id;
         await writer.StartRowAsync();
         foreach (var (_, getter, converter) in properties)
         {

@@ -1,14 +1,10 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using StudyGuide.Web.Data;
 
 namespace StudyGuide.Tests.Infrastructure;
 
-/// <summary>
-/// Records the SQL commands the app sends while a recording is open (<see cref="StudyGuideFactory.RecordSql"/>).
-/// An EF interceptor rather than EF's diagnostic events: those are switched on and off through a cached
-/// check that pooled contexts keep, so a listener added mid-test could miss the first commands.
-/// </summary>
-public sealed class SqlCommandRecorder : DbCommandInterceptor
+/// <summary>Records the SQL commands the app sends while a recording is open (<see cref="StudyGuideFactory.RecordSql"/>).</summary>
+public sealed class SqlCommandRecorder : DbCommandObserver
 {
     readonly List<Recording> open = [];
 
@@ -19,7 +15,7 @@ public sealed class SqlCommandRecorder : DbCommandInterceptor
         return recording;
     }
 
-    void Record(DbCommand command)
+    protected override void Observe(DbCommand command)
     {
         lock (open) open.ForEach(recording => recording.Add(command.CommandText));
     }
@@ -42,41 +38,5 @@ public sealed class SqlCommandRecorder : DbCommandInterceptor
         {
             lock (recorder.open) recorder.open.Remove(this);
         }
-    }
-
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-    {
-        Record(command);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        Record(command);
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-    {
-        Record(command);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-    {
-        Record(command);
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-    {
-        Record(command);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Record(command);
-        return ValueTask.FromResult(result);
     }
 }

@@ -54,10 +54,7 @@ public class NewModel(AppDbContext db, TimeProvider time, IStringLocalizer<Share
         if (await LoadAsync(id) is { } refusal) return refusal;
         var userId = Access.UserId;
         // A second click, or a retry after a timeout, finds the discussion the first one started.
-        var earlier = await db.Posts.AsNoTracking()
-            .Where(p => p.AuthorId == userId && p.IdempotencyKey == Input.IdempotencyKey)
-            .Select(p => (int?)p.ThreadId).FirstOrDefaultAsync();
-        if (earlier is { } earlierThread) return Redirect($"/threads/{earlierThread}");
+        if (await Posting.FindByKeyAsync(db, userId, Input.IdempotencyKey) is { } earlier) return Redirect($"/threads/{earlier.ThreadId}");
 
         if (string.IsNullOrWhiteSpace(Input.Title)) ModelState.AddModelError("Input.Title", l["Give the discussion a title."]);
         if (PostMarkdown.Render(Input.Body).Problem is { } problem) ModelState.AddModelError("Input.Body", PostMarkdown.Describe(problem, l));

@@ -181,8 +181,7 @@ public class ThreadModel(AppDbContext db, TimeProvider time, CurriculumContent c
                 .Where(a => a.Id == assignmentId)
                 .Select(a => new { a.InstructionsHtml, a.ModuleSlug })
                 .FirstAsync();
-            var module = curriculum.Library.FindModule(assignment.ModuleSlug, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName)
-                ?? curriculum.Library.FindModule(assignment.ModuleSlug, CurriculumLibrary.DefaultLanguage);
+            var module = curriculum.Library.FindModule(assignment.ModuleSlug, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
             AssignmentPrompt = new Prompt(assignment.InstructionsHtml, module?.Reflection, assignmentId);
         }
 
