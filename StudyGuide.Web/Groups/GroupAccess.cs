@@ -44,8 +44,11 @@ public sealed class GroupAccess(Group group, string userId, MembershipRole? role
     public static async Task<GroupAccess?> FindAsFacilitatorAsync(AppDbContext db, int groupId, ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
         await FindAsync(db, groupId, user, cancellationToken) is { IsFacilitator: true } access ? access : null;
 
+    /// <summary>Classes are led by teachers (and admins); anyone may lead a club when the admin allows it.</summary>
+    public static bool MayLeadClasses(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Teacher);
+
     public static bool CanCreate(GroupKind kind, ClaimsPrincipal user, bool anyoneMayCreateClubs) =>
-        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Teacher) || (kind == GroupKind.Club && anyoneMayCreateClubs && user.Identity?.IsAuthenticated == true);
+        MayLeadClasses(user) || (kind == GroupKind.Club && anyoneMayCreateClubs && user.Identity?.IsAuthenticated == true);
 
     /// <summary>
     /// Student accounts a facilitator made (no email) may join only groups that facilitator leads,

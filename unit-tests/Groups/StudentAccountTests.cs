@@ -106,6 +106,25 @@ public partial class StudentAccountTests(StudyGuideFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_wrong_current_password_leaves_the_new_password_still_due()
+    {
+        var (group, _, browser) = await ClassAsync();
+        var (userName, password) = Slips(await (await CreateStudentsAsync(browser, group, "Lise Meitner")).Content.ReadAsStringAsync()).Single();
+        var student = app.CreateBrowser();
+        await Forms.SignInAsync(student, userName, password);
+
+        var refused = await Forms.PostAsync(student, MustChangePasswordFilter.ChangePasswordPath, new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = password + " but wrong",
+            ["Input.NewPassword"] = "my very own secret phrase",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.True(await app.DbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.MustChangePassword).SingleAsync()));
+        Assert.StartsWith(MustChangePasswordFilter.ChangePasswordPath, (await student.GetAsync("/me/work")).Headers.Location?.OriginalString);
+    }
+
+    [Fact]
     public async Task Once_the_student_chose_a_new_password_they_reach_their_pages()
     {
         var (group, _, browser) = await ClassAsync();

@@ -45,19 +45,16 @@ public class ChangePasswordModel(UserManager<User> users, SignInManager<User> si
         if (await users.GetUserAsync(User) is not { } user) return NotFound();
         if (!ModelState.IsValid) return Page();
 
+        // A password a teacher set (student sheet, reset) is being replaced: the flag that sends them here
+        // is cleared in the same update that stores the new password.
+        var wasForced = user.MustChangePassword;
+        user.MustChangePassword = false;
         var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
         if (!result.Succeeded)
         {
+            user.MustChangePassword = wasForced;
             foreach (var error in result.Errors) ModelState.AddModelError(string.Empty, error.Description);
             return Page();
-        }
-
-        // A password a teacher set (student sheet, reset) has now been replaced: stop sending them here.
-        var wasForced = user.MustChangePassword;
-        if (wasForced)
-        {
-            user.MustChangePassword = false;
-            await users.UpdateAsync(user);
         }
 
         // The new security stamp signs out every other browser (intended: a stolen session ends

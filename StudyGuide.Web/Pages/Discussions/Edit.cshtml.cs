@@ -32,10 +32,7 @@ public class EditModel(AppDbContext db, TimeProvider time, IStringLocalizer<Shar
     public async Task<IActionResult> OnPostPreviewAsync(int id, int number)
     {
         if (await LoadAsync(id, number) is { } refusal) return refusal;
-        ModelState.Clear();
-        var rendered = PostMarkdown.Render(Input.Body);
-        if (rendered.Problem is { } problem) ModelState.AddModelError("Input.Body", PostMarkdown.Describe(problem, l));
-        else PreviewHtml = rendered.Html;
+        PreviewHtml = PostPreview.Render(Input.Body, ModelState, l);
         return Page();
     }
 

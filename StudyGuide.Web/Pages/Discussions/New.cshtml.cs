@@ -42,10 +42,7 @@ public class NewModel(AppDbContext db, TimeProvider time, IStringLocalizer<Share
     public async Task<IActionResult> OnPostPreviewAsync(int id)
     {
         if (await LoadAsync(id) is { } refusal) return refusal;
-        ModelState.Clear();
-        var rendered = PostMarkdown.Render(Input.Body);
-        if (rendered.Problem is { } problem) ModelState.AddModelError("Input.Body", PostMarkdown.Describe(problem, l));
-        else PreviewHtml = rendered.Html;
+        PreviewHtml = PostPreview.Render(Input.Body, ModelState, l);
         return Page();
     }
 

@@ -120,10 +120,7 @@ public class ThreadModel(AppDbContext db, TimeProvider time, CurriculumContent c
         var access = await ThreadAccess.FindAsync(db, id, User);
         if (access is null) return NotFound();
         Access = access;
-        ModelState.Clear();
-        var rendered = PostMarkdown.Render(Input.Body);
-        if (rendered.Problem is { } problem) ModelState.AddModelError("Input.Body", PostMarkdown.Describe(problem, l));
-        else PreviewHtml = rendered.Html;
+        PreviewHtml = PostPreview.Render(Input.Body, ModelState, l);
         await ShowAsync(pageNumber, lastRead: null);
         return Page();
     }

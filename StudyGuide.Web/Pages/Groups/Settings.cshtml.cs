@@ -41,8 +41,7 @@ public class SettingsModel(AppDbContext db, IStringLocalizer<SharedResource> l) 
         if (access is null) return NotFound();
         Access = access;
         var group = access.Group;
-        var mayLeadClasses = User.IsInRole(Roles.Teacher) || User.IsInRole(Roles.Admin);
-        if (Input.Kind == GroupKind.Class && group.Kind != GroupKind.Class && !mayLeadClasses)
+        if (Input.Kind == GroupKind.Class && group.Kind != GroupKind.Class && !GroupAccess.MayLeadClasses(User))
             ModelState.AddModelError("Input.Kind", l["Only teachers can turn a group into a class."]);
         if (!GroupTime.IsKnownZone(Input.TimeZone))
             ModelState.AddModelError("Input.TimeZone", l["Choose a time zone from the list."]);
