@@ -42,7 +42,7 @@ public static class Database
         return builder.ConnectionString;
     }
 
-    public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
         options
             // Npgsql treats a server restart (57P01) as transient; explicit transactions therefore go
             // through Database.CreateExecutionStrategy() (see ../shared/SECURITY.md).

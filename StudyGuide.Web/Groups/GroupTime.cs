@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
 
 namespace StudyGuide.Web.Groups;
 
@@ -39,7 +42,33 @@ public static class GroupTime
     public static string Format(DateTimeOffset instant, TimeZoneInfo zone) =>
         ToWallClock(instant, zone).ToString("f", CultureInfo.CurrentCulture);
 
-    /// <summary>Machine-readable local time with offset, for &lt;time datetime&gt;.</summary>
-    public static string Iso(DateTimeOffset instant, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-dd'T'HH:mmzzz", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// <c>&lt;time datetime="2026-10-27T18:00+01:00"&gt;Tuesday 27 October 2026 18:00&lt;/time&gt;</c>: the
+    /// formatted time with its machine-readable local time and offset.
+    /// </summary>
+    public static IHtmlContent Element(DateTimeOffset instant, TimeZoneInfo zone) => new TimeElement(TimeZoneInfo.ConvertTime(instant, zone));
+
+    /// <summary>
+    /// Formats straight into the page as it is written: a thread page shows fifty, and their two strings
+    /// each showed in bench/.
+    /// </summary>
+    sealed class TimeElement(DateTimeOffset local) : IHtmlContent
+    {
+        public void WriteTo(TextWriter writer, HtmlEncoder encoder)
+        {
+            Span<char> text = stackalloc char[128];
+            Span<char> html = stackalloc char[1024];
+            writer.Write("<time datetime=\"");
+            // Digits, dashes, colons and a sign: nothing to encode.
+            local.TryFormat(text, out var length, "yyyy-MM-dd'T'HH:mmzzz", CultureInfo.InvariantCulture);
+            writer.Write(text[..length]);
+            writer.Write("\">");
+            if (local.DateTime.TryFormat(text, out length, "f", CultureInfo.CurrentCulture)
+                && encoder.Encode(text[..length], html, out _, out var htmlLength) == OperationStatus.Done)
+                writer.Write(html[..htmlLength]);
+            else
+                encoder.Encode(writer, local.DateTime.ToString("f", CultureInfo.CurrentCulture));
+            writer.Write("</time>");
+        }
+    }
 }
