@@ -24,6 +24,9 @@ public sealed class LocalPostgres : IDisposable
     // sun_path is 108 bytes on Linux; PostgreSQL needs room for "/.s.PGSQL.5432" and a NUL.
     const int MaxSocketDirectoryLength = 90;
 
+    // Held (an exclusive flock) by the process that owns the cluster, for as long as it lives.
+    const string OwnerLockFile = "owner.lock";
+
     readonly string binDirectory;
     readonly bool runAsPostgresUser;
     FileStream? ownerLock;
@@ -138,7 +141,7 @@ public sealed class LocalPostgres : IDisposable
         try
         {
             // FileShare.None is an exclusive flock on Unix.
-            return new FileStream(Path.Combine(DataDirectory, "owner.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            return new FileStream(Path.Combine(DataDirectory, OwnerLockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
         catch (IOException)
         {
@@ -207,6 +210,40 @@ public sealed class LocalPostgres : IDisposable
     }
 
     public void Dispose() => Stop();
+
+    /// <summary>
+    /// For sweeping up after killed test runs: stops the server of <paramref name="dataDirectory"/> at once (its data
+    /// is thrown away) when no live process owns it. The kernel drops the owner lock when its process dies, however it
+    /// dies, so a lock we can take means the owner is gone; unlike a recorded PID, this cannot be fooled by PID reuse.
+    /// A lock younger than <paramref name="minimumAge"/> is left alone: its process may be between creating the
+    /// directory and taking the lock. Returns the lock, held until disposed so nothing adopts the cluster meanwhile,
+    /// or null when the directory is not abandoned (or belongs to another user).
+    /// </summary>
+    internal static IDisposable? StopIfAbandoned(string dataDirectory, TimeSpan minimumAge)
+    {
+        var lockPath = Path.Combine(dataDirectory, OwnerLockFile);
+        // Nothing writes to the lock file, so its time is when its owner took the lock.
+        if (!File.Exists(lockPath) || DateTime.UtcNow - File.GetLastWriteTimeUtc(lockPath) < minimumAge) return null;
+        FileStream held;
+        try
+        {
+            held = new FileStream(lockPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+        var cluster = new LocalPostgres(dataDirectory, FindServerBinaries() ?? "", Environment.IsPrivilegedProcess);
+        if (FindServerBinaries() is not null && File.Exists(Path.Combine(cluster.ClusterDirectory, "postmaster.pid")))
+        {
+            cluster.RunAsync("pg_ctl", ["-D", cluster.ClusterDirectory, "-m", "immediate", "-w", "-t", "30", "stop"], CancellationToken.None, throwOnFailure: false)
+                .GetAwaiter().GetResult();
+        }
+        return held;
+    }
+
+    /// <summary>What the kernel does to the owner lock when its process is killed: for tests of the sweep.</summary>
+    internal void DropOwnerLockAsIfKilled() => ownerLock?.Dispose();
 
     void CreatePrivateDirectory(string path)
     {

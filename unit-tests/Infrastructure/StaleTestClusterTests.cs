@@ -1,4 +1,3 @@
-using System.Reflection;
 using Npgsql;
 using StudyGuide.Web.Data;
 
@@ -18,8 +17,7 @@ public sealed class StaleTestClusterTests
             foreach (var server in new[] { dead, live })
                 File.SetLastWriteTimeUtc(Path.Combine(server.DataDirectory, "owner.lock"), DateTime.UtcNow.AddMinutes(-5));
             // What the kernel does when a test host is killed: its lock goes, its server keeps running.
-            var ownerLock = typeof(LocalPostgres).GetField("ownerLock", BindingFlags.NonPublic | BindingFlags.Instance)!;
-            ((FileStream)ownerLock.GetValue(dead)!).Dispose();
+            dead.DropOwnerLockAsIfKilled();
             var deadServer = ServerPid(dead);
             Assert.True(IsPostgres(deadServer));
 
@@ -45,8 +43,7 @@ public sealed class StaleTestClusterTests
         try
         {
             // A run between creating its directory and taking the lock looks like this.
-            var ownerLock = typeof(LocalPostgres).GetField("ownerLock", BindingFlags.NonPublic | BindingFlags.Instance)!;
-            ((FileStream)ownerLock.GetValue(starting)!).Dispose();
+            starting.DropOwnerLockAsIfKilled();
 
             TestDatabases.StopClustersOfDeadRuns(prefix);
 

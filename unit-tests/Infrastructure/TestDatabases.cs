@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using StudyGuide.Web.Data;
@@ -44,54 +43,20 @@ public sealed class TestDatabases : IAsyncLifetime
         return Server.ConnectionString(name);
     }
 
-    /// <summary>
-    /// Stops and deletes the clusters that killed runs left in the temp directory. A run's test host
-    /// holds an exclusive flock on the cluster's owner.lock for as long as it lives (LocalPostgres),
-    /// and the kernel drops it when the process dies, however it dies: a lock we can take means its
-    /// run is over. Unlike a recorded PID, this cannot be fooled by PID reuse. A directory younger
-    /// than a minute is left alone: its run may be between creating it and taking the lock.
-    /// </summary>
+    /// <summary>Stops and deletes the clusters that killed runs left in the temp directory (see <see cref="LocalPostgres.StopIfAbandoned"/>).</summary>
     public static void StopClustersOfDeadRuns(string directoryPrefix)
     {
-        var pgCtl = LocalPostgres.FindServerBinaries() is { } bin ? Path.Combine(bin, "pg_ctl") : null;
         foreach (var directory in Directory.EnumerateDirectories(Path.GetTempPath(), directoryPrefix + "*"))
         {
-            var lockPath = Path.Combine(directory, "owner.lock");
-            // Nothing writes to the lock file, so its time is when its run took the lock.
-            if (!File.Exists(lockPath) || DateTime.UtcNow - File.GetLastWriteTimeUtc(lockPath) < TimeSpan.FromMinutes(1)) continue;
-            FileStream held;
+            using var abandoned = LocalPostgres.StopIfAbandoned(directory, TimeSpan.FromMinutes(1));
+            if (abandoned is null) continue;
             try
             {
-                held = new FileStream(lockPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+                Directory.Delete(directory, recursive: true);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                continue; // a live run holds it, or it belongs to another user
-            }
-            using (held)
-            {
-                var cluster = Path.Combine(directory, "pgdata");
-                if (pgCtl is not null && File.Exists(Path.Combine(cluster, "postmaster.pid")))
-                {
-                    // Immediate: the data is thrown away, nothing to flush. As root the server runs as postgres.
-                    var start = Environment.IsPrivilegedProcess
-                        ? new ProcessStartInfo("runuser", ["-u", "postgres", "--", pgCtl, "-D", cluster, "-m", "immediate", "-w", "-t", "30", "stop"])
-                        : new ProcessStartInfo(pgCtl, ["-D", cluster, "-m", "immediate", "-w", "-t", "30", "stop"]);
-                    start.RedirectStandardOutput = start.RedirectStandardError = true;
-                    start.WorkingDirectory = "/";
-                    using var process = Process.Start(start)!;
-                    process.StandardOutput.ReadToEnd();
-                    process.StandardError.ReadToEnd();
-                    process.WaitForExit();
-                }
-                try
-                {
-                    Directory.Delete(directory, recursive: true);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    // Left for the OS's temp cleanup; the server is stopped.
-                }
+                // Left for the OS's temp cleanup; the server is stopped.
             }
         }
     }
