@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
 
@@ -19,6 +20,9 @@ public sealed class Browser : IAsyncDisposable
     ];
 
     static readonly ConditionalWeakTable<IPage, List<string>> ConsoleErrors = new();
+
+    // The pages each running test opened, by test, for FailureCaptureAttribute.
+    static readonly ConcurrentDictionary<string, List<IPage>> PagesByTest = new();
 
     readonly SemaphoreSlim launching = new(1, 1);
     IPlaywright? playwright;
@@ -42,8 +46,17 @@ public sealed class Browser : IAsyncDisposable
         {
             lock (errors) errors.Add(error);
         };
+        if (TestContext.Current.Test?.UniqueID is { } test)
+        {
+            var pages = PagesByTest.GetOrAdd(test, _ => []);
+            lock (pages) pages.Add(page);
+        }
         return page;
     }
+
+    /// <summary>The pages <paramref name="testId"/> opened, forgotten from here on.</summary>
+    internal static IReadOnlyList<IPage> TakePagesOf(string testId) =>
+        PagesByTest.TryRemove(testId, out var pages) ? pages : [];
 
     internal static IReadOnlyList<string> ConsoleErrorsOf(IPage page)
     {
