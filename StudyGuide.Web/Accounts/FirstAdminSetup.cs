@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using StudyGuide.Web.Admin;
 using StudyGuide.Web.Data;
-
 using StudyGuide.Web.Web;
 
 namespace StudyGuide.Web.Accounts;

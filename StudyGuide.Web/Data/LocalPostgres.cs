@@ -234,7 +234,7 @@ public sealed class LocalPostgres : IDisposable
             return null;
         }
         var cluster = new LocalPostgres(dataDirectory, FindServerBinaries() ?? "", Environment.IsPrivilegedProcess);
-        if (FindServerBinaries() is not null && File.Exists(Path.Combine(cluster.ClusterDirectory, "postmaster.pid")))
+        if (cluster.binDirectory.Length > 0 && File.Exists(Path.Combine(cluster.ClusterDirectory, "postmaster.pid")))
         {
             cluster.RunAsync("pg_ctl", ["-D", cluster.ClusterDirectory, "-m", "immediate", "-w", "-t", "30", "stop"], CancellationToken.None, throwOnFailure: false)
                 .GetAwaiter().GetResult();

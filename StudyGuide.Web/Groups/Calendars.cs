@@ -5,7 +5,6 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Microsoft.EntityFrameworkCore;
 using StudyGuide.Web.Data;
-
 using StudyGuide.Web.Web;
 
 namespace StudyGuide.Web.Groups;

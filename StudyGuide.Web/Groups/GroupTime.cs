@@ -40,7 +40,10 @@ public static class GroupTime
 
     /// <summary>"Tuesday 27 October 2026 18:00" in the reader's language, in the group's zone.</summary>
     public static string Format(DateTimeOffset instant, TimeZoneInfo zone) =>
-        ToWallClock(instant, zone).ToString("f", CultureInfo.CurrentCulture);
+        ToWallClock(instant, zone).ToString(DisplayFormat, CultureInfo.CurrentCulture);
+
+    // The reader's culture's long date and short time.
+    const string DisplayFormat = "f";
 
     /// <summary>
     /// <c>&lt;time datetime="2026-10-27T18:00+01:00"&gt;Tuesday 27 October 2026 18:00&lt;/time&gt;</c>: the
@@ -63,11 +66,11 @@ public static class GroupTime
             local.TryFormat(text, out var length, "yyyy-MM-dd'T'HH:mmzzz", CultureInfo.InvariantCulture);
             writer.Write(text[..length]);
             writer.Write("\">");
-            if (local.DateTime.TryFormat(text, out length, "f", CultureInfo.CurrentCulture)
+            if (local.DateTime.TryFormat(text, out length, DisplayFormat, CultureInfo.CurrentCulture)
                 && encoder.Encode(text[..length], html, out _, out var htmlLength) == OperationStatus.Done)
                 writer.Write(html[..htmlLength]);
             else
-                encoder.Encode(writer, local.DateTime.ToString("f", CultureInfo.CurrentCulture));
+                encoder.Encode(writer, local.DateTime.ToString(DisplayFormat, CultureInfo.CurrentCulture));
             writer.Write("</time>");
         }
     }

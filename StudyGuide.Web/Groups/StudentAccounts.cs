@@ -74,6 +74,9 @@ public static class StudentAccounts
     public static async Task<StudentSheet> CreateAsync(
         AppDbContext db, UserManager<User> users, Group group, string facilitatorId, IReadOnlyList<string> names, Guid idempotencyKey, DateTimeOffset now)
     {
+        // A form sent without its key (shown before keys existed, or hand-made) cannot be deduplicated;
+        // it must not match another keyless batch either, so it gets a key of its own.
+        if (idempotencyKey == Guid.Empty) idempotencyKey = Guid.NewGuid();
         if (await SheetAgainAsync(db, group.Id, idempotencyKey) is { } earlier) return earlier.Sheet;
         var strategy = db.Database.CreateExecutionStrategy();
         // What this request's last attempt made, should its commit succeed but the acknowledgement be lost.

@@ -59,9 +59,7 @@ public class NewModel(AppDbContext db, UserManager<User> users, TimeProvider tim
             ModelState.AddModelError("Input.Names", l["This name is too long or has characters that cannot be used: {0}", name[..Math.Min(name.Length, 40)]]);
         if (!ModelState.IsValid) return Page();
 
-        // A form without a key (shown before keys existed) still works, unprotected, as it did then.
-        var key = Input.IdempotencyKey == Guid.Empty ? Guid.NewGuid() : Input.IdempotencyKey;
-        Sheet = await StudentAccounts.CreateAsync(db, users, access.Group, access.UserId, names, key, time.GetUtcNow());
+        Sheet = await StudentAccounts.CreateAsync(db, users, access.Group, access.UserId, names, Input.IdempotencyKey, time.GetUtcNow());
         Response.Headers.CacheControl = "no-store";
         return Page();
     }
