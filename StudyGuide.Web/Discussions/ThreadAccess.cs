@@ -39,11 +39,14 @@ public sealed class ThreadAccess(DiscussionThread thread, GroupAccess group, Ref
     // Compiled once: every thread page, post form and permalink starts here (bench/ measured the
     // per-call expression building of the uncompiled query).
     static readonly Func<AppDbContext, int, string, Task<AccessRow?>> FindRow = EF.CompileAsyncQuery(
-        (AppDbContext db, int threadId, string userId) => db.Threads.AsNoTracking()
-            .Where(t => t.Id == threadId)
-            .Select(t => new AccessRow(
+        // A join: db.Groups.First(…) in the projection made EF number every group with ROW_NUMBER() on each request.
+        (AppDbContext db, int threadId, string userId) => (
+            from t in db.Threads.AsNoTracking()
+            join g in db.Groups.AsNoTracking() on t.GroupId equals g.Id
+            where t.Id == threadId
+            select new AccessRow(
                 t,
-                db.Groups.First(g => g.Id == t.GroupId),
+                g,
                 db.Memberships.Where(m => m.GroupId == t.GroupId && m.UserId == userId).Select(m => (MembershipRole?)m.Role).FirstOrDefault(),
                 db.Assignments.Where(a => a.Id == t.AssignmentId).Select(a => (ReflectionMode?)a.ReflectionMode).FirstOrDefault(),
                 db.Posts.Any(p => p.AuthorId == userId && p.ThreadId == t.Id),

@@ -40,3 +40,30 @@ public class ThreadPageQueryTests(StudyGuideFactory app) : IClassFixture<StudyGu
         Assert.Equal([4, 4, 3, 3], counts);
     }
 }
+
+/// <summary>What the thread page's access query asks PostgreSQL to do, read from the SQL it sends.</summary>
+public class ThreadAccessQueryTests(StudyGuideFactory app) : IClassFixture<StudyGuideFactory>
+{
+    [Fact]
+    public async Task Opening_a_thread_reads_its_group_by_key_without_numbering_every_group()
+    {
+        var teacher = await app.UserAsync("teacher", Roles.Teacher);
+        var member = await app.UserAsync("member");
+        var group = await app.GroupAsync(teacher);
+        await app.AddAsync(group, member);
+        // Other groups, so a query that numbered every group would have something to number.
+        for (var i = 0; i < 3; i++) await app.GroupAsync(teacher);
+        var thread = await app.FreeThreadAsync(group, teacher);
+        await app.PostAsync(thread, teacher, "Hello");
+        var browser = await app.SignedInAsync(member);
+
+        using var recorder = app.RecordSql();
+        var response = await browser.GetAsync($"/threads/{thread.Id}?page=1");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var accessQuery = Assert.Single(recorder.Commands, sql => sql.Contains("FROM threads", StringComparison.Ordinal));
+        // EF wrote db.Groups.First(g => g.Id == t.GroupId) as ROW_NUMBER() OVER every group: a scan of all groups per page.
+        Assert.DoesNotContain("ROW_NUMBER", accessQuery, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("JOIN groups", accessQuery, StringComparison.Ordinal);
+    }
+}
