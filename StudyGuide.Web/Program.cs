@@ -48,8 +48,9 @@ try
     // EF's check against two operations at once on one context sets an AsyncLocal on every row it reads:
     // about a tenth of a thread page's allocations (bench/). It stays on wherever code is developed and tested.
     var checkContextThreadSafety = !builder.Environment.IsProduction();
-    builder.Services.AddDbContextPool<AppDbContext>(options =>
-        Database.Configure(options, connectionString).EnableThreadSafetyChecks(checkContextThreadSafety));
+    builder.Services.AddDbContextPool<AppDbContext>((services, options) =>
+        Database.Configure(options, connectionString).EnableThreadSafetyChecks(checkContextThreadSafety)
+            .AddInterceptors(services.GetRequiredService<AccountChecks>()));
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddDataProtection()
         .SetApplicationName("StudyGuide")

@@ -52,26 +52,20 @@ public static class AccountsSetup
             options.Events.OnValidatePrincipal = RejectChangedOrSuspendedUserAsync;
         });
 
+        services.AddSingleton<AccountChecks>();
+        services.AddHostedService(provider => provider.GetRequiredService<AccountChecks>());
+
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddSingleton<IEmailSender, EmailSender>();
         return services;
     }
 
-    sealed record AccountCheck(string? SecurityStamp, DateTimeOffset? SuspendedAt, bool MustChangePassword);
-
-    // Compiled once: this query runs on every signed-in request, and building its expression tree each
-    // time was a measurable part of a page's cost (bench/).
-    static readonly Func<AppDbContext, string, Task<AccountCheck?>> CurrentAccount = EF.CompileAsyncQuery(
-        (AppDbContext db, string userId) => db.Users
-            .Where(u => u.Id == userId)
-            .Select(u => new AccountCheck(u.SecurityStamp, u.SuspendedAt, u.MustChangePassword))
-            .FirstOrDefault());
-
     /// <summary>
-    /// Runs on every authenticated request: one indexed read, so a suspended, removed or
-    /// password-changed account loses access on its next request (Identity's own validator
-    /// re-checks only every 30 minutes, and re-issues the cookie when it does). The same read
-    /// tells <see cref="MustChangePasswordFilter"/> whether a new password is due.
+    /// Runs on every authenticated request, so a suspended, removed or password-changed account loses
+    /// access on its next request (Identity's own validator re-checks only every 30 minutes, and
+    /// re-issues the cookie when it does). The account's row is read once and then kept until it
+    /// changes (<see cref="AccountChecks"/>). The same check tells <see cref="MustChangePasswordFilter"/>
+    /// whether a new password is due.
     /// </summary>
     static async Task RejectChangedOrSuspendedUserAsync(CookieValidatePrincipalContext context)
     {
@@ -80,8 +74,8 @@ public static class AccountsSetup
         var stamp = principal?.FindFirstValue(new ClaimsIdentityOptions().SecurityStampClaimType);
         if (userId is null) return;
 
-        var db = context.HttpContext.RequestServices.GetRequiredService<AppDbContext>();
-        var current = await CurrentAccount(db, userId);
+        var services = context.HttpContext.RequestServices;
+        var current = await services.GetRequiredService<AccountChecks>().GetAsync(services.GetRequiredService<AppDbContext>(), userId);
 
         if (current is null || current.SuspendedAt is not null || current.SecurityStamp != stamp)
         {

@@ -26,6 +26,18 @@ public class StudyGuideFactory : WebApplicationFactory<Program>
         connectionString = databases.CreateDatabaseAsync().GetAwaiter().GetResult();
     }
 
+    /// <summary>This test class's own database, for writing to it as another process would.</summary>
+    public string ConnectionString => connectionString;
+
+    /// <summary>Waits until the app hears of account changes (<see cref="AccountChecks"/>), so checks are kept in memory.</summary>
+    public async Task<AccountChecks> ListeningForAccountChangesAsync()
+    {
+        var checks = Services.GetRequiredService<AccountChecks>();
+        for (var waited = 0; !checks.IsListening && waited < 200; waited++) await Task.Delay(50);
+        Assert.True(checks.IsListening, "The app did not start listening for account changes within 10 s.");
+        return checks;
+    }
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 9, 1, 8, 0, 0, TimeSpan.Zero));
 
     public RecordingEmailSender Emails { get; } = new();
