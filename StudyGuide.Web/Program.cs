@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
 using StudyGuide.Web;
 using StudyGuide.Web.Accounts;
@@ -65,6 +66,9 @@ try
         options.IncludeSubDomains = true;
     });
     builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+    // One for the app, not one per page, layout and partial: creating one reads assembly attributes
+    // through reflection each time. It holds no state; the culture is read on every lookup.
+    builder.Services.AddSingleton<IStringLocalizer<SharedResource>, StringLocalizer<SharedResource>>();
     // Pages are UTF-8: write "é" and "’" as themselves rather than as &#xE9; (markup characters are still encoded).
     builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
     builder.Services.Configure<RequestLocalizationOptions>(options =>
