@@ -1,5 +1,7 @@
 using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace StudyGuide.Web.Data;
 
@@ -11,6 +13,14 @@ namespace StudyGuide.Web.Data;
 public abstract class DbCommandObserver : DbCommandInterceptor
 {
     protected abstract void Observe(DbCommand command);
+
+    /// <summary>A command sent on the context's connection without EF (ThreadAccess's one-trip read): its observers see it too.</summary>
+    public static void ReportSentWithoutEf(DbContext db, DbCommand command)
+    {
+        if (db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors is not { } interceptors) return;
+        foreach (var interceptor in interceptors)
+            if (interceptor is DbCommandObserver observer) observer.Observe(command);
+    }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {

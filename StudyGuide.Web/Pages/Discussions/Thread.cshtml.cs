@@ -54,7 +54,7 @@ public class ThreadModel(AppDbContext db, TimeProvider time, CurriculumContent c
 
     public async Task<IActionResult> OnGetAsync(int id, [FromQuery(Name = "page")] int? pageNumber, int? quote, int? reply)
     {
-        var access = await ThreadAccess.FindAsync(db, id, User);
+        var access = await ThreadAccess.FindAsync(db, id, User, pageNumber);
         if (access is null) return NotFound();
         Access = access;
 
@@ -145,7 +145,7 @@ public class ThreadModel(AppDbContext db, TimeProvider time, CurriculumContent c
             PageCount = ThreadPaging.PageCount(thread.LastPostNumber);
             PageNumber = ThreadPaging.Clamp(page, PageCount);
             var (after, through) = ThreadPaging.NumberRange(PageNumber);
-            Posts = await ThreadPosts.RangeAsync(db, thread.Id, after, through);
+            Posts = Access.PostsOfPage(PageNumber) ?? await ThreadPosts.RangeAsync(db, thread.Id, after, through);
         }
         else
         {
