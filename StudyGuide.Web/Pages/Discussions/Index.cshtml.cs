@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -106,53 +108,94 @@ public class IndexModel(AppDbContext db) : PageModel
         return Page();
     }
 
-    sealed class KeyedThread
-    {
-        public required DiscussionThread Thread { get; init; }
-        public required DateTimeOffset Key { get; init; }
-    }
-
     sealed record KeyedRow(ThreadRow Row, DateTimeOffset Key);
 
     /// <summary>
     /// Up to a page and one row after the cursor in reading order, or (backwards) before it, nearest first.
     /// Each order's key is a stored column with an index on (group_id, key DESC, id DESC), so every page
-    /// is an index range scan from the cursor: no OFFSET, the same cost on page 1 and page 500.
+    /// is an index range scan from the cursor: no OFFSET, the same cost on page 1 and page 500. The first
+    /// page starts from a cursor beyond every row (±infinity), so one compiled query per key and direction
+    /// serves every page (built per request, the query cost the list more than its rendering: bench/).
     /// </summary>
     async Task<List<KeyedRow>> PageAsync(int groupId, ThreadCursor? cursor, bool backwards)
     {
-        var threads = db.Threads.AsNoTracking().Where(t => t.GroupId == groupId);
-        var keyed = Order switch
+        var key = Order switch
         {
-            ThreadOrder.LatestReply when SeesAllActivity => threads.Select(t => new KeyedThread { Thread = t, Key = t.ActivityAt }),
-            ThreadOrder.LatestReply => threads.Select(t => new KeyedThread { Thread = t, Key = t.MemberActivityAt }),
-            _ => threads.Select(t => new KeyedThread { Thread = t, Key = t.CreatedAt }),
+            ThreadOrder.LatestReply when SeesAllActivity => ListKey.Activity,
+            ThreadOrder.LatestReply => ListKey.MemberActivity,
+            _ => ListKey.Created,
         };
         var descending = (Order != ThreadOrder.Oldest) != backwards;
-        if (cursor is { } c)
-        {
-            // Row comparisons, (key, id) < (cursor key, cursor id), match the index order exactly.
-            keyed = descending
-                ? keyed.Where(t => EF.Functions.LessThan(ValueTuple.Create(t.Key, t.Thread.Id), ValueTuple.Create(c.Key, c.Id)))
-                : keyed.Where(t => EF.Functions.GreaterThan(ValueTuple.Create(t.Key, t.Thread.Id), ValueTuple.Create(c.Key, c.Id)));
-        }
-        keyed = descending
-            ? keyed.OrderByDescending(t => t.Key).ThenByDescending(t => t.Thread.Id)
-            : keyed.OrderBy(t => t.Key).ThenBy(t => t.Thread.Id);
+        var from = cursor ?? (descending ? new ThreadCursor(DateTimeOffset.MaxValue, int.MaxValue) : new ThreadCursor(DateTimeOffset.MinValue, 0));
+        var rows = new List<KeyedRow>(ThreadPaging.ThreadsPerPage + 1);
+        await foreach (var row in ListQueries[(int)key * 2 + (descending ? 1 : 0)](db, groupId, from.Key, from.Id, SeesAllActivity)) rows.Add(row);
+        return rows;
+    }
 
-        var seesAllActivity = SeesAllActivity;
-        // Titles only (no previews, so nothing of a gated reflection leaks) and the "started by" name.
-        return await keyed
+    enum ListKey { Created, Activity, MemberActivity }
+
+    static Func<AppDbContext, int, DateTimeOffset, int, bool, IAsyncEnumerable<KeyedRow>> Compile(ListKey key, bool descending)
+    {
+        Expression<Func<DiscussionThread, DateTimeOffset>> sortKey = key switch
+        {
+            ListKey.Activity => t => t.ActivityAt,
+            ListKey.MemberActivity => t => t.MemberActivityAt,
+            _ => t => t.CreatedAt,
+        };
+        return EF.CompileAsyncQuery((Expression<Func<AppDbContext, int, DateTimeOffset, int, bool, IQueryable<KeyedRow>>>)new QueryShape(sortKey, descending).Visit(OldestFirst));
+    }
+
+    // Placeholder for the order's key column in the query below; replaced before it is compiled.
+    static DateTimeOffset SortKey(DiscussionThread thread) => throw new UnreachableException();
+
+    // The list in ascending order after the cursor. Titles only (no previews, so nothing of a gated reflection
+    // leaks) and the "started by" name. Activity a member may know of: every post in open threads; none in
+    // gated reflection threads. Row comparisons, (key, id) > (cursor key, cursor id), match the index order.
+    static readonly Expression<Func<AppDbContext, int, DateTimeOffset, int, bool, IQueryable<KeyedRow>>> OldestFirst =
+        (db, groupId, cursorKey, cursorId, seesAllActivity) => db.Threads.AsNoTracking()
+            .Where(t => t.GroupId == groupId && EF.Functions.GreaterThan(ValueTuple.Create(SortKey(t), t.Id), ValueTuple.Create(cursorKey, cursorId)))
+            .OrderBy(t => SortKey(t)).ThenBy(t => t.Id)
             .Take(ThreadPaging.ThreadsPerPage + 1)
             .Select(t => new KeyedRow(
-                new ThreadRow(t.Thread.Id, t.Thread.Title, t.Thread.Kind, t.Thread.CreatedAt,
-                    // Activity a member may know of: every post in open threads; none in gated reflection threads.
-                    seesAllActivity || t.Thread.AssignmentId == null
-                        || db.Assignments.Any(a => a.Id == t.Thread.AssignmentId && a.ReflectionMode == ReflectionMode.Open)
-                        ? t.Thread.LastPostAt
-                        : null,
-                    db.Users.Where(u => u.Id == t.Thread.CreatedByUserId).Select(u => u.DisplayName).First()),
-                t.Key))
-            .ToListAsync();
+                new ThreadRow(t.Id, t.Title, t.Kind, t.CreatedAt,
+                    seesAllActivity || t.AssignmentId == null || db.Assignments.Any(a => a.Id == t.AssignmentId && a.ReflectionMode == ReflectionMode.Open) ? t.LastPostAt : null,
+                    db.Users.Where(u => u.Id == t.CreatedByUserId).Select(u => u.DisplayName).First()),
+                SortKey(t)));
+
+    // Below OldestFirst: static fields are set in the order they are written.
+    static readonly Func<AppDbContext, int, DateTimeOffset, int, bool, IAsyncEnumerable<KeyedRow>>[] ListQueries =
+        [.. Enum.GetValues<ListKey>().SelectMany(key => new[] { Compile(key, descending: false), Compile(key, descending: true) })];
+
+    /// <summary>
+    /// Turns <see cref="OldestFirst"/> into one order's query: its key column where it calls <see cref="SortKey"/>,
+    /// and for descending pages "before the cursor, newest first" (LessThan, OrderByDescending, ThenByDescending).
+    /// </summary>
+    sealed class QueryShape(Expression<Func<DiscussionThread, DateTimeOffset>> sortKey, bool descending) : ExpressionVisitor
+    {
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (node.Method.Name == nameof(SortKey) && node.Method.DeclaringType == typeof(IndexModel))
+                return new ParameterSwap(sortKey.Parameters[0], Visit(node.Arguments[0])).Visit(sortKey.Body);
+            var visited = (MethodCallExpression)base.VisitMethodCall(node);
+            if (!descending) return visited;
+            var method = visited.Method;
+            var replacement = method.Name switch
+            {
+                nameof(Queryable.OrderBy) when method.DeclaringType == typeof(Queryable) => nameof(Queryable.OrderByDescending),
+                nameof(Queryable.ThenBy) when method.DeclaringType == typeof(Queryable) => nameof(Queryable.ThenByDescending),
+                "GreaterThan" when method.GetParameters() is [{ ParameterType: var functions }, ..] && functions == typeof(DbFunctions) => "LessThan",
+                _ => null,
+            };
+            if (replacement is null) return visited;
+            var definition = method.DeclaringType!.GetMethods().Single(m =>
+                m.Name == replacement && m.GetParameters().Length == method.GetParameters().Length && m.IsGenericMethodDefinition == method.IsGenericMethod);
+            var swapped = method.IsGenericMethod ? definition.MakeGenericMethod(method.GetGenericArguments()) : definition;
+            return Expression.Call(visited.Object, swapped, visited.Arguments);
+        }
+    }
+
+    sealed class ParameterSwap(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 }
