@@ -23,8 +23,11 @@ public sealed record AccountCheck(string? SecurityStamp, DateTimeOffset? Suspend
 /// everything is forgotten and each request reads the database until it is listening again.</item>
 /// </list>
 /// </summary>
-public sealed class AccountChecks(IServiceScopeFactory scopes, ILogger<AccountChecks> log) : BackgroundService, ISaveChangesInterceptor
+public sealed class AccountChecks(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<AccountChecks> log) : BackgroundService, ISaveChangesInterceptor
 {
+    /// <summary>False: read every check from the database (behind a transaction-mode pooler, which cannot keep a LISTEN).</summary>
+    public const string Setting = "StudyGuide:KeepAccountChecks";
+
     public const string Channel = "account_changed";
     public const string ListenerName = "StudyGuide account changes";
 
@@ -79,6 +82,7 @@ public sealed class AccountChecks(IServiceScopeFactory scopes, ILogger<AccountCh
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!configuration.GetValue(Setting, true)) return;
         string connectionString;
         await using (var scope = scopes.CreateAsyncScope())
             connectionString = scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GetConnectionString()!;

@@ -86,7 +86,7 @@ sealed class BenchStartupFilter : IStartupFilter
     };
 }
 
-/// <summary>Counts the SQL commands (round trips) EF sends, per request and in total.</summary>
+/// <summary>Counts the SQL commands (round trips) sent on EF's connections, per request and in total.</summary>
 public sealed class SqlCommandCounter : DbCommandObserver
 {
     public static readonly SqlCommandCounter Instance = new();

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using StudyGuide.Tests.Admin;
 using StudyGuide.Tests.Infrastructure;
@@ -94,5 +95,25 @@ public class AccountChecksTests(StudyGuideFactory app) : IClassFixture<StudyGuid
             await Task.Delay(20);
         }
         return false;
+    }
+}
+
+/// <summary>Behind a pooler that cannot keep a LISTEN, the operator turns the kept checks off.</summary>
+public class AccountChecksOffTests(StudyGuideFactory app) : IClassFixture<StudyGuideFactory>
+{
+    [Fact]
+    public async Task With_kept_checks_turned_off_every_request_reads_its_account()
+    {
+        app.WithSetting(AccountChecks.Setting, "false");
+        var (_, browser) = await app.SignedInUserAsync("always-read-member");
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/account")).StatusCode);
+        // Turned on, the app listens within milliseconds of starting (the tests above wait for it).
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.False(app.Services.GetRequiredService<AccountChecks>().IsListening);
+
+        using var recorder = app.RecordSql();
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/account")).StatusCode);
+
+        Assert.Contains(recorder.Commands, sql => sql.Contains("SELECT u.security_stamp, u.suspended_at, u.must_change_password", StringComparison.Ordinal));
     }
 }

@@ -12,9 +12,10 @@ using StudyGuide.Web.Groups;
 namespace StudyGuide.Web.Pages.Discussions;
 
 /// <summary>
-/// A thread, 50 posts a page by number. For a reader who sees everything a page costs three round
-/// trips whatever its number: the thread with the reader's membership and read position, the posts
-/// with their authors' names (a range on (thread_id, number)), and the new read position if it moved.
+/// A thread, 50 posts a page by number. For a reader who sees everything a page costs one round trip
+/// whatever its number (the thread with the reader's membership and read position, and the posts with
+/// their authors' names, a range on (thread_id, number), in one command), and a second one when the
+/// read position moved.
 /// </summary>
 [Authorize]
 public class ThreadModel(AppDbContext db, TimeProvider time, CurriculumContent curriculum, IStringLocalizer<SharedResource> l) : PageModel
