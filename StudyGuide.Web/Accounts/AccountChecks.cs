@@ -106,7 +106,9 @@ public sealed class AccountChecks(IServiceScopeFactory scopes, IConfiguration co
             {
                 return;
             }
-            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or IOException or TimeoutException)
+            // Anything else too: an exception leaving a hosted service stops the whole app, and not
+            // listening only means every request reads its check from the database.
+            catch (Exception e)
             {
                 log.LogWarning(e, "Not listening for account changes; every request checks its account in the database until this reconnects.");
             }
