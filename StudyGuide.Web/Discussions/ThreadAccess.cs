@@ -49,7 +49,7 @@ public sealed class ThreadAccess(DiscussionThread thread, GroupAccess group, Ref
         WHERE t.id = @thread
         """;
 
-    // A page of a reader who sees everything: a range scan on (thread_id, number), as ThreadPosts reads it.
+    // A page of a reader who sees everything: a range scan on (thread_id, number).
     const string PageSql = """
         ;
         SELECT p.id, p.number, p.author_id, u.display_name, p.body_html, p.created_at, p.edited_at,

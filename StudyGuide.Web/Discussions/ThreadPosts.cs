@@ -13,7 +13,8 @@ public sealed record PostRow(
 
 /// <summary>
 /// Which posts a page of a thread holds, for one reader. A reader who sees everything gets a number
-/// range (one index range scan, no OFFSET, no count: the thread row holds the last number). A gated
+/// range (one index range scan, no OFFSET, no count: the thread row holds the last number), read with
+/// the access row (<see cref="ThreadAccess.PostsOfPage"/>). A gated
 /// reader (post-first before posting, private) gets pages of the posts they can see, so neither page
 /// counts nor "new" markers reveal how many others there are; those sets are one class's worth.
 /// </summary>
@@ -31,22 +32,6 @@ public static class ThreadPosts
                orderby u.DisplayName, u.Id, p.Number
                select p.Number).ToListAsync(cancellationToken)
             : visible.OrderBy(p => p.Number).Select(p => p.Number).ToListAsync(cancellationToken);
-    }
-
-    // Compiled once: the query of every thread page (bench/ measured the per-call expression building).
-    static readonly Func<AppDbContext, int, int, int, IAsyncEnumerable<PostRow>> Range = EF.CompileAsyncQuery(
-        (AppDbContext db, int threadId, int after, int through) =>
-            from p in db.Posts.AsNoTracking()
-            where p.ThreadId == threadId && p.Number > after && p.Number <= through
-            join u in db.Users on p.AuthorId equals u.Id
-            orderby p.Number
-            select new PostRow(p.Id, p.Number, p.AuthorId, u.DisplayName, p.BodyHtml, p.CreatedAt, p.EditedAt, p.DeletedAt, p.ReplyToNumber, p.VisibleToUserId));
-
-    public static async Task<List<PostRow>> RangeAsync(AppDbContext db, int threadId, int after, int through)
-    {
-        var rows = new List<PostRow>(through - after);
-        await foreach (var row in Range(db, threadId, after, through)) rows.Add(row);
-        return rows;
     }
 
     public static async Task<List<PostRow>> NumbersAsync(AppDbContext db, int threadId, IReadOnlyList<int> numbers, CancellationToken cancellationToken = default)

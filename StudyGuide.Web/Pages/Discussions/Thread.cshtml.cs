@@ -96,7 +96,7 @@ public class ThreadModel(AppDbContext db, TimeProvider time, CurriculumContent c
 
     public async Task<IActionResult> OnPostAsync(int id, [FromQuery(Name = "page")] int? pageNumber)
     {
-        var access = await ThreadAccess.FindAsync(db, id, User);
+        var access = await ThreadAccess.FindAsync(db, id, User, pageNumber);
         if (access is null) return NotFound();
         Access = access;
         if (!MayPost) return NotFound();
@@ -118,7 +118,7 @@ public class ThreadModel(AppDbContext db, TimeProvider time, CurriculumContent c
 
     public async Task<IActionResult> OnPostPreviewAsync(int id, [FromQuery(Name = "page")] int? pageNumber)
     {
-        var access = await ThreadAccess.FindAsync(db, id, User);
+        var access = await ThreadAccess.FindAsync(db, id, User, pageNumber);
         if (access is null) return NotFound();
         Access = access;
         PreviewHtml = PostPreview.Render(Input.Body, ModelState, l);
@@ -145,8 +145,10 @@ public class ThreadModel(AppDbContext db, TimeProvider time, CurriculumContent c
         {
             PageCount = ThreadPaging.PageCount(thread.LastPostNumber);
             PageNumber = ThreadPaging.Clamp(page, PageCount);
-            var (after, through) = ThreadPaging.NumberRange(PageNumber);
-            Posts = Access.PostsOfPage(PageNumber) ?? await ThreadPosts.RangeAsync(db, thread.Id, after, through);
+            // Read with the access row, unless the page asked for was out of range and clamped.
+            Posts = Access.PostsOfPage(PageNumber)
+                ?? (await ThreadAccess.FindAsync(db, thread.Id, User, PageNumber))?.PostsOfPage(PageNumber)
+                ?? [];
         }
         else
         {
