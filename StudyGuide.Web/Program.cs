@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -53,9 +55,12 @@ try
         Database.Configure(options, connectionString).EnableThreadSafetyChecks(checkContextThreadSafety)
             .AddInterceptors(services.GetRequiredService<AccountChecks>()));
     builder.Services.AddSingleton(TimeProvider.System);
+    // AES-256-GCM: one authenticated cipher instead of CBC plus HMAC, for the session cookie and the
+    // antiforgery tokens that every page decrypts and issues (bench/). Keys made before keep their own algorithm.
     builder.Services.AddDataProtection()
         .SetApplicationName("StudyGuide")
-        .PersistKeysToDbContext<AppDbContext>();
+        .PersistKeysToDbContext<AppDbContext>()
+        .UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration { EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM });
     builder.Services.AddAccounts(builder.Configuration);
     builder.Services.AddStudyGuideRateLimits(builder.Configuration);
     builder.Services.AddSingleton<IAssignableModules, CurriculumModules>();

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using StudyGuide.Tests.Infrastructure;
@@ -42,6 +43,19 @@ public class SiteTests(StudyGuideFactory app) : IClassFixture<StudyGuideFactory>
         Assert.Contains("secure", cookie);
         Assert.Contains("httponly", cookie);
         Assert.Contains("samesite=lax", cookie);
+    }
+
+    [Fact]
+    public async Task Cookies_and_form_tokens_are_protected_by_AES_256_GCM_keys_kept_in_the_database()
+    {
+        await app.CreateUserAsync("gcm-check", "correct horse battery");
+        var browser = app.CreateBrowser();
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.SignInAsync(browser, "gcm-check", "correct horse battery")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/account")).StatusCode);
+        var keys = await app.WithDbAsync(db => db.DataProtectionKeys.Select(k => k.Xml).ToListAsync());
+        Assert.NotEmpty(keys);
+        Assert.All(keys, xml => Assert.Contains("<encryption algorithm=\"AES_256_GCM\"", xml));
     }
 
     [Fact]
