@@ -42,8 +42,7 @@ public static class SignInFlow
     {
         await page.GetByLabel("Username or email").FillAsync(login);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).SubmitAndWaitForNextPageAsync();
     }
 
     public static ILocator SignOutButton(IPage page) =>

@@ -45,15 +45,13 @@ public static class CurriculumPages
     public static async Task ChooseLanguageAsync(IPage page, string language, string button)
     {
         await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Combobox).SelectOptionAsync(new SelectOptionValue { Label = language });
-        await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).SubmitAndWaitForNextPageAsync();
     }
 
     public static async Task SearchAsync(IPage page, string words)
     {
         await page.GetByRole(AriaRole.Search).GetByRole(AriaRole.Searchbox).FillAsync(words);
-        await page.GetByRole(AriaRole.Search).GetByRole(AriaRole.Button).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.GetByRole(AriaRole.Search).GetByRole(AriaRole.Button).SubmitAndWaitForNextPageAsync();
     }
 
     /// <summary>
