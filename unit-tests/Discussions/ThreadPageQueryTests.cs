@@ -77,6 +77,41 @@ public class ThreadAccessQueryTests(StudyGuideFactory app) : IClassFixture<Study
     }
 
     [Fact]
+    public async Task A_page_of_posts_is_read_in_number_order_without_sorting_even_in_the_generic_plan()
+    {
+        var teacher = await app.UserAsync("plan-teacher", Roles.Teacher);
+        var member = await app.UserAsync("plan-member");
+        var group = await app.GroupAsync(teacher);
+        await app.AddAsync(group, member);
+        var thread = await app.FreeThreadAsync(group, teacher);
+        for (var i = 1; i <= 60; i++) await app.PostAsync(thread, i % 2 == 0 ? teacher : member, $"Post {i}");
+        var browser = await app.SignedInAsync(member);
+
+        using var recorder = app.RecordSql();
+        var page = await browser.GetStringAsync($"/threads/{thread.Id}?page=2");
+
+        // Page 2 holds posts 51 to 60, in order.
+        var numbers = System.Text.RegularExpressions.Regex.Matches(page, "<article[^>]* id=\"post-(\\d+)\"").Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+        Assert.Equal(Enumerable.Range(51, 10), numbers);
+        var command = Assert.Single(recorder.Commands, sql => sql.Contains("FROM threads", StringComparison.Ordinal));
+        var postsQuery = command[(command.IndexOf(';', StringComparison.Ordinal) + 1)..]
+            .Replace("@thread", "$1", StringComparison.Ordinal).Replace("@after", "$2", StringComparison.Ordinal).Replace("@count", "$3", StringComparison.Ordinal);
+        // The app's statements are prepared, and after five runs PostgreSQL may keep one plan for all values.
+        // That plan once guessed a single row for the page, hashed the posts with their bodies and sorted them.
+        var plan = await app.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("ANALYZE posts; ANALYZE users");
+            await using var explain = db.Database.GetDbConnection().CreateCommand();
+            explain.CommandText = $"SET plan_cache_mode = force_generic_plan; PREPARE page_plan(int, int, int) AS {postsQuery}; EXPLAIN (FORMAT JSON) EXECUTE page_plan({thread.Id}, 50, 50); DEALLOCATE page_plan; RESET plan_cache_mode";
+            return (string)(await explain.ExecuteScalarAsync())!;
+        });
+        Assert.Contains("ix_posts_thread_id_number", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Sort\"", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Hash\"", plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_thread_and_group_read_by_hand_are_the_ones_ef_reads_property_for_property()
     {
         var teacher = await app.UserAsync("mapping-teacher", Roles.Teacher);
