@@ -261,9 +261,31 @@ public partial class ThreadListTests(StudyGuideFactory app) : IClassFixture<Stud
                     Assert.DoesNotContain("OFFSET", sql, StringComparison.OrdinalIgnoreCase);
                     Assert.DoesNotContain("count(", sql, StringComparison.OrdinalIgnoreCase);
                     Assert.Contains("LIMIT", sql, StringComparison.Ordinal);
+                    // Who started each thread comes from a join; a subquery per row made PostgreSQL read
+                    // a small users table from the start for every thread of the page.
+                    Assert.Contains("JOIN users", sql, StringComparison.Ordinal);
+                    Assert.DoesNotContain("FROM users", sql, StringComparison.Ordinal);
                 });
             }
         }
+    }
+
+    [Fact]
+    public async Task Each_thread_in_the_list_says_who_started_it()
+    {
+        var teacher = await app.UserAsync("teacher", Roles.Teacher, displayName: "Ms Okafor");
+        var alice = await app.UserAsync("alice", displayName: "Alice Martin");
+        var group = await app.GroupAsync(teacher);
+        await app.AddAsync(group, alice);
+        var byTeacher = await app.FreeThreadAsync(group, teacher);
+        var byAlice = await app.FreeThreadAsync(group, alice);
+
+        var html = await DiscussionWorld.ReadAsync(await app.SignedInAsync(alice), ListUrl(group, "oldest"));
+
+        var items = Regex.Matches(html, """<li>\s*<a href="/threads/(\d+)">.*?</li>""", RegexOptions.Singleline)
+            .ToDictionary(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), m => m.Value);
+        Assert.Contains("started by Ms Okafor", items[byTeacher.Id], StringComparison.Ordinal);
+        Assert.Contains("started by Alice Martin", items[byAlice.Id], StringComparison.Ordinal);
     }
 
     [GeneratedRegex("""<a href="/threads/(\d+)">""")]

@@ -151,16 +151,19 @@ public class IndexModel(AppDbContext db) : PageModel
     // The list in ascending order after the cursor. Titles only (no previews, so nothing of a gated reflection
     // leaks) and the "started by" name. Activity a member may know of: every post in open threads; none in
     // gated reflection threads. Row comparisons, (key, id) > (cursor key, cursor id), match the index order.
+    // The name comes from a join, not a subquery per row: PostgreSQL's default costs read a small users
+    // table from the start for each thread of the page, which was most of the list's query (bench/RESULTS.md).
     static readonly Expression<Func<AppDbContext, int, DateTimeOffset, int, bool, IQueryable<KeyedRow>>> OldestFirst =
         (db, groupId, cursorKey, cursorId, seesAllActivity) => db.Threads.AsNoTracking()
             .Where(t => t.GroupId == groupId && EF.Functions.GreaterThan(ValueTuple.Create(SortKey(t), t.Id), ValueTuple.Create(cursorKey, cursorId)))
-            .OrderBy(t => SortKey(t)).ThenBy(t => t.Id)
+            .Join(db.Users, t => t.CreatedByUserId, u => u.Id, (t, u) => new { Thread = t, StartedBy = u.DisplayName })
+            .OrderBy(row => SortKey(row.Thread)).ThenBy(row => row.Thread.Id)
             .Take(ThreadPaging.ThreadsPerPage + 1)
-            .Select(t => new KeyedRow(
-                new ThreadRow(t.Id, t.Title, t.Kind, t.CreatedAt,
-                    seesAllActivity || t.AssignmentId == null || db.Assignments.Any(a => a.Id == t.AssignmentId && a.ReflectionMode == ReflectionMode.Open) ? t.LastPostAt : null,
-                    db.Users.Where(u => u.Id == t.CreatedByUserId).Select(u => u.DisplayName).First()),
-                SortKey(t)));
+            .Select(row => new KeyedRow(
+                new ThreadRow(row.Thread.Id, row.Thread.Title, row.Thread.Kind, row.Thread.CreatedAt,
+                    seesAllActivity || row.Thread.AssignmentId == null || db.Assignments.Any(a => a.Id == row.Thread.AssignmentId && a.ReflectionMode == ReflectionMode.Open) ? row.Thread.LastPostAt : null,
+                    row.StartedBy),
+                SortKey(row.Thread)));
 
     // Below OldestFirst: static fields are set in the order they are written.
     static readonly Func<AppDbContext, int, DateTimeOffset, int, bool, IAsyncEnumerable<KeyedRow>>[] ListQueries =
