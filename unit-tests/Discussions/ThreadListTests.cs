@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +42,7 @@ public partial class ThreadListTests(StudyGuideFactory app) : IClassFixture<Stud
         string? Link(string rel) => LinkWithRel().Matches(html).FirstOrDefault(m => m.Groups["rel"].Value == rel) is { } m
             ? WebUtility.HtmlDecode(m.Groups["href"].Value)
             : null;
-        var ids = ThreadLink().Matches(html).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var ids = ThreadLink().Matches(html).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
         return new ListPage(ids, Link("prev"), Link("next"), html.Contains(">First page</a>", StringComparison.Ordinal), html);
     }
 
@@ -283,7 +284,7 @@ public partial class ThreadListTests(StudyGuideFactory app) : IClassFixture<Stud
         var html = await DiscussionWorld.ReadAsync(await app.SignedInAsync(alice), ListUrl(group, "oldest"));
 
         var items = Regex.Matches(html, """<li>\s*<a href="/threads/(\d+)">.*?</li>""", RegexOptions.Singleline)
-            .ToDictionary(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), m => m.Value);
+            .ToDictionary(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m => m.Value);
         Assert.Contains("started by Ms Okafor", items[byTeacher.Id], StringComparison.Ordinal);
         Assert.Contains("started by Alice Martin", items[byAlice.Id], StringComparison.Ordinal);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Security.Claims;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using StudyGuide.Web.Discussions;
 using StudyGuide.Web.Groups;
@@ -91,7 +92,7 @@ public class ThreadAccessQueryTests(StudyGuideFactory app) : IClassFixture<Study
         var page = await browser.GetStringAsync($"/threads/{thread.Id}?page=2");
 
         // Page 2 holds posts 51 to 60, in order.
-        var numbers = System.Text.RegularExpressions.Regex.Matches(page, "<article[^>]* id=\"post-(\\d+)\"").Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+        var numbers = Regex.Matches(page, "<article[^>]* id=\"post-(\\d+)\"").Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
         Assert.Equal(Enumerable.Range(51, 10), numbers);
         var command = Assert.Single(recorder.Commands, sql => sql.Contains("FROM threads", StringComparison.Ordinal));
         var postsQuery = command[(command.IndexOf(';', StringComparison.Ordinal) + 1)..]
