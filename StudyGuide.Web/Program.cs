@@ -55,6 +55,7 @@ try
         Database.Configure(options, connectionString).EnableThreadSafetyChecks(checkContextThreadSafety)
             .AddInterceptors(services.GetRequiredService<AccountChecks>()));
     builder.Services.AddSingleton(TimeProvider.System);
+    builder.Services.AddOptions<StudyGuideOptions>().Bind(builder.Configuration.GetSection(StudyGuideOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
     // AES-256-GCM: one authenticated cipher instead of CBC plus HMAC, for the session cookie and the
     // antiforgery tokens that every page decrypts and issues (bench/). Keys made before keep their own algorithm.
     builder.Services.AddDataProtection()
