@@ -17,7 +17,7 @@ using StudyGuide.Web.Commands;
 using StudyGuide.Web.Curriculum;
 using StudyGuide.Web.Data;
 using StudyGuide.Web.Groups;
-using StudyGuide.Web.Web;
+using StudyGuide.Web.Security;
 
 // `dotnet run -- users list` and friends: operator commands share the app's services, not its web host.
 var command = CommandLine.Parse(args);
@@ -84,13 +84,13 @@ try
     });
     builder.Services.AddRazorPages(options =>
         {
-            options.Conventions.AuthorizeFolder("/Account");
-            options.Conventions.AllowAnonymousToPage("/Account/SignIn");
-            options.Conventions.AllowAnonymousToPage("/Account/SignInTwoFactor");
-            options.Conventions.AllowAnonymousToPage("/Account/Register");
-            options.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
-            options.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
-            options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+            options.Conventions.AuthorizeFolder("/Accounts");
+            options.Conventions.AllowAnonymousToPage("/Accounts/SignIn");
+            options.Conventions.AllowAnonymousToPage("/Accounts/SignInTwoFactor");
+            options.Conventions.AllowAnonymousToPage("/Accounts/Register");
+            options.Conventions.AllowAnonymousToPage("/Accounts/ForgotPassword");
+            options.Conventions.AllowAnonymousToPage("/Accounts/ResetPassword");
+            options.Conventions.AllowAnonymousToPage("/Accounts/AccessDenied");
             options.Conventions.AuthorizeFolder("/Admin", AuthorizationPolicies.Admin);
             options.Conventions.AuthorizeFolder("/Groups");
             options.Conventions.AuthorizeFolder("/Me");
@@ -101,7 +101,7 @@ try
             options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
     builder.Services.AddAuthorizationBuilder()
         .AddPolicy(AuthorizationPolicies.Admin, policy => policy.RequireRole(Roles.Admin));
-    builder.Services.AddSingleton<CurriculumContent>();
+    builder.Services.AddSingleton<ServedCurriculum>();
     builder.Services.AddHostedService<CurriculumStartup>(); // fills the search table; reloads edited files in Development
     if (builder.Configuration.GetValue<bool>(BenchEndpoints.Setting)) builder.Services.AddBench(builder.Configuration, connectionString); // bench/run only
 
@@ -110,7 +110,7 @@ try
     if (command is not null) return await command.RunAsync(app.Services);
 
     // Broken content never reaches students: refuse to start, saying where each problem is.
-    var curriculum = app.Services.GetRequiredService<CurriculumContent>();
+    var curriculum = app.Services.GetRequiredService<ServedCurriculum>();
     if (curriculum.Reload() is { Count: > 0 } contentProblems)
     {
         foreach (var problem in contentProblems) await Console.Error.WriteLineAsync(problem.ToString());

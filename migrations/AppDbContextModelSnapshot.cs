@@ -379,7 +379,7 @@ namespace StudyGuide.Web.Migrations
                         });
                 });
 
-            modelBuilder.Entity("StudyGuide.Web.Curriculum.CurriculumDocument", b =>
+            modelBuilder.Entity("StudyGuide.Web.Curriculum.CurriculumSearchRow", b =>
                 {
                     b.Property<string>("Language")
                         .HasMaxLength(8)

@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using StudyGuide.Web.Admin;
 using StudyGuide.Web.Data;
-using StudyGuide.Web.Web;
+using StudyGuide.Web.Security;
 
 namespace StudyGuide.Web.Accounts;
 

@@ -69,7 +69,7 @@ public sealed class CommandLine
         switch (args)
         {
             case ["content", "check"]:
-                var configured = CurriculumContent.ResolveDirectory(configuration, contentRootPath);
+                var configured = ServedCurriculum.ResolveDirectory(configuration, contentRootPath);
                 return ContentCheckCommand.Run(ContentCheckCommand.Displayed(configured), output, error);
             case ["content", "check", var directory]:
                 return ContentCheckCommand.Run(directory, output, error);

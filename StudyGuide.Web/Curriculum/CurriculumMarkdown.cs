@@ -9,7 +9,7 @@ using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
-using StudyGuide.Web.Web;
+using StudyGuide.Web.Security;
 
 namespace StudyGuide.Web.Curriculum;
 

@@ -17,8 +17,8 @@ public static class CurriculumSearch
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // Two instances starting together would each delete, then collide on insert; the second waits instead.
             await db.Database.ExecuteSqlRawAsync("LOCK TABLE curriculum_documents IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
-            await db.CurriculumDocuments.ExecuteDeleteAsync(cancellationToken);
-            db.CurriculumDocuments.AddRange(library.Documents.Select(d => new CurriculumDocument
+            await db.CurriculumSearchRows.ExecuteDeleteAsync(cancellationToken);
+            db.CurriculumSearchRows.AddRange(library.Documents.Select(d => new CurriculumSearchRow
             {
                 Language = d.Language,
                 Kind = d.Kind,

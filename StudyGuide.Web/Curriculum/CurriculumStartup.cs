@@ -8,7 +8,7 @@ namespace StudyGuide.Web.Curriculum;
 /// changed files without a restart. A reload with problems keeps the previous library and logs them.
 /// </summary>
 public sealed class CurriculumStartup(
-    CurriculumContent content,
+    ServedCurriculum content,
     IServiceScopeFactory scopes,
     IHostEnvironment environment,
     ILogger<CurriculumStartup> logger) : IHostedService, IDisposable

@@ -24,7 +24,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
     public DbSet<ThreadRead> ThreadReads => Set<ThreadRead>();
-    public DbSet<CurriculumDocument> CurriculumDocuments => Set<CurriculumDocument>();
+    public DbSet<CurriculumSearchRow> CurriculumSearchRows => Set<CurriculumSearchRow>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

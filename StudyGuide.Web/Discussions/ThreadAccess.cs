@@ -223,10 +223,3 @@ public static class PostVisibility
             : p => p.AuthorId == userId;
     }
 }
-
-public static class Threading
-{
-    /// <summary>Any member starts a free discussion unless the group keeps that to its facilitators.</summary>
-    public static bool MayStartThread(GroupAccess access) =>
-        access.IsFacilitator || (access.IsMember && !access.Group.OnlyFacilitatorsStartThreads);
-}

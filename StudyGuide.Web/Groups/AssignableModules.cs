@@ -13,7 +13,7 @@ public interface IAssignableModules
     ModuleChoice? Find(string? slug);
 }
 
-public sealed class CurriculumModules(CurriculumContent content) : IAssignableModules
+public sealed class CurriculumModules(ServedCurriculum content) : IAssignableModules
 {
     public IReadOnlyList<ModuleChoice> All => Library.Modules(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName)
         .Select(m => new ModuleChoice(m.Slug, m.Title, m.Order))

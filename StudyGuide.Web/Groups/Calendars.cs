@@ -5,7 +5,7 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Microsoft.EntityFrameworkCore;
 using StudyGuide.Web.Data;
-using StudyGuide.Web.Web;
+using StudyGuide.Web.Security;
 
 namespace StudyGuide.Web.Groups;
 

@@ -20,6 +20,9 @@ public sealed class GroupAccess(Group group, string userId, MembershipRole? role
     public bool IsFacilitator => Role == MembershipRole.Facilitator || isAdmin;
 
     /// <summary>Facilitators see everyone; members see display names or nothing, per the group's setting.</summary>
+    /// <summary>Any member starts a free discussion unless the group keeps that to its facilitators.</summary>
+    public bool MayStartThread => IsFacilitator || (IsMember && !Group.OnlyFacilitatorsStartThreads);
+
     public bool CanSeeMemberList => IsFacilitator || (IsMember && Group.MemberListVisibility == MemberListVisibility.DisplayNames);
 
     sealed record GroupRow(Group Group, MembershipRole? Role);

@@ -20,7 +20,7 @@ public class SetupModel(AppDbContext db, UserManager<User> users, SignInManager<
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Enter your name.")]
-        [StringLength(Accounts.User.DisplayNameMaxLength, ErrorMessage = "Use at most {1} characters.")]
+        [StringLength(StudyGuide.Web.Accounts.User.DisplayNameMaxLength, ErrorMessage = "Use at most {1} characters.")]
         [Display(Name = "Your name")]
         public string DisplayName { get; set; } = "";
 
@@ -43,7 +43,7 @@ public class SetupModel(AppDbContext db, UserManager<User> users, SignInManager<
         if (!await TokenIsValidAsync()) return NotFound();
         if (!ModelState.IsValid) return Page();
 
-        var user = new Accounts.User
+        var user = new StudyGuide.Web.Accounts.User
         {
             UserName = Input.Email,
             Email = Input.Email,

@@ -1,7 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using StudyGuide.Web.Curriculum;
-using StudyGuide.Web.Web;
+using StudyGuide.Web.Security;
 
 namespace StudyGuide.Tests.Curriculum;
 

@@ -112,12 +112,12 @@ public class CurriculumSearchTests(StudyGuideFactory app) : IClassFixture<StudyG
         await app.WithServicesAsync(async services =>
         {
             var db = services.GetRequiredService<AppDbContext>();
-            var library = services.GetRequiredService<CurriculumContent>().Library;
+            var library = services.GetRequiredService<ServedCurriculum>().Library;
 
             await CurriculumSearch.RefreshAsync(db, library);
             await CurriculumSearch.RefreshAsync(db, library);
 
-            Assert.Equal(library.Documents.Count, await db.CurriculumDocuments.CountAsync());
+            Assert.Equal(library.Documents.Count, await db.CurriculumSearchRows.CountAsync());
             Assert.Equal(13, library.Documents.Count);
         });
     }

@@ -5,7 +5,7 @@ using StudyGuide.Web.Curriculum;
 
 namespace StudyGuide.Web.Pages.Curriculum;
 
-public class GuideModel(CurriculumContent content) : PageModel
+public class GuideModel(ServedCurriculum content) : PageModel
 {
     public Guide Guide { get; private set; } = null!;
 

@@ -4,7 +4,7 @@ using StudyGuide.Web.Curriculum;
 
 namespace StudyGuide.Web.Pages.Curriculum;
 
-public class GuidesModel(CurriculumContent content) : PageModel
+public class GuidesModel(ServedCurriculum content) : PageModel
 {
     public IReadOnlyList<Guide> Guides { get; private set; } = [];
 

@@ -5,7 +5,7 @@ using StudyGuide.Web.Curriculum;
 
 namespace StudyGuide.Web.Pages.Curriculum;
 
-public class ModuleModel(CurriculumContent content) : PageModel
+public class ModuleModel(ServedCurriculum content) : PageModel
 {
     public Module Module { get; private set; } = null!;
     public Module? Previous { get; private set; }

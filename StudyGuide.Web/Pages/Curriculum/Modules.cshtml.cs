@@ -6,7 +6,7 @@ using StudyGuide.Web.Curriculum;
 namespace StudyGuide.Web.Pages.Curriculum;
 
 /// <summary>The catalogue, in curriculum order, optionally narrowed to one theme (plain links, no script).</summary>
-public class ModulesModel(CurriculumContent content) : PageModel
+public class ModulesModel(ServedCurriculum content) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Theme { get; set; }

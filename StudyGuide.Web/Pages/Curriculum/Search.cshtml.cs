@@ -12,7 +12,7 @@ namespace StudyGuide.Web.Pages.Curriculum;
 /// Full-text search over modules and guides. Results come in curriculum order (modules by number,
 /// then guides), never by rank: the reader can always see why each result is where it is.
 /// </summary>
-public class SearchModel(AppDbContext db, CurriculumContent content, IStringLocalizer<SharedResource> l) : PageModel
+public class SearchModel(AppDbContext db, ServedCurriculum content, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -37,7 +37,7 @@ public class SearchModel(AppDbContext db, CurriculumContent content, IStringLoca
             return;
         }
 
-        var matches = await db.CurriculumDocuments.AsNoTracking()
+        var matches = await db.CurriculumSearchRows.AsNoTracking()
             .Where(d => (d.Language == "fr" && d.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("french", query)))
                 || (d.Language != "fr" && d.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("english", query))))
             .Select(d => new { d.Kind, d.Slug, d.Language })

@@ -51,7 +51,6 @@ public class IndexModel(AppDbContext db) : PageModel
     public bool IsFirstPage { get; private set; }
     public ThreadCursor? PreviousCursor { get; private set; }
     public ThreadCursor? NextCursor { get; private set; }
-    public bool MayStartThread { get; private set; }
 
     /// <summary>Facilitators' "latest reply first" counts every post; members' counts the posts every member may know of.</summary>
     public bool SeesAllActivity => Access.IsFacilitator;
@@ -68,7 +67,6 @@ public class IndexModel(AppDbContext db) : PageModel
         var access = await GroupAccess.FindAsync(db, id, User);
         if (access is null) return NotFound();
         Access = access;
-        MayStartThread = Threading.MayStartThread(access);
         Order = order switch
         {
             "latest-reply" => ThreadOrder.LatestReply,

@@ -85,6 +85,6 @@ public class NewModel(AppDbContext db, TimeProvider time, IStringLocalizer<Share
         var access = await GroupAccess.FindAsync(db, id, User);
         if (access is null) return NotFound();
         Access = access;
-        return Threading.MayStartThread(access) ? null : Forbid();
+        return access.MayStartThread ? null : Forbid();
     }
 }

@@ -18,7 +18,7 @@ namespace StudyGuide.Web.Pages.Discussions;
 /// read position moved.
 /// </summary>
 [Authorize]
-public class ThreadModel(AppDbContext db, TimeProvider time, CurriculumContent curriculum, IStringLocalizer<SharedResource> l) : PageModel
+public class ThreadModel(AppDbContext db, TimeProvider time, ServedCurriculum curriculum, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InputModel
     {

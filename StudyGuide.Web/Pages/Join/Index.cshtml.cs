@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 using StudyGuide.Web.Accounts;
 using StudyGuide.Web.Data;
 using StudyGuide.Web.Groups;
-using StudyGuide.Web.Web;
+using StudyGuide.Web.Security;
 
 namespace StudyGuide.Web.Pages.Join;
 
@@ -39,7 +39,7 @@ public class IndexModel(AppDbContext db, UserManager<User> users, SignInManager<
         public string UserName { get; set; } = "";
 
         [Required(ErrorMessage = "Enter your name.")]
-        [StringLength(Accounts.User.DisplayNameMaxLength, ErrorMessage = "Use at most {1} characters.")]
+        [StringLength(StudyGuide.Web.Accounts.User.DisplayNameMaxLength, ErrorMessage = "Use at most {1} characters.")]
         [Display(Name = "Your name, as others in the group will see it")]
         public string DisplayName { get; set; } = "";
 

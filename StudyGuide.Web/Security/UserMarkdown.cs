@@ -3,7 +3,7 @@ using Markdig.Extensions.EmphasisExtras;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
-namespace StudyGuide.Web.Web;
+namespace StudyGuide.Web.Security;
 
 /// <summary>
 /// The one pipeline for Markdown that users type (posts, assignment instructions): CommonMark, pipe tables,

@@ -5,7 +5,7 @@ using AngleSharp.Dom;
 using Ganss.Xss;
 using Microsoft.AspNetCore.Html;
 
-namespace StudyGuide.Web.Web;
+namespace StudyGuide.Web.Security;
 
 /// <summary>
 /// The one allow-list for HTML we render from Markdown (curriculum now, posts later). HtmlSanitizer's

@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using StudyGuide.Web.Accounts;
-using StudyGuide.Web.Web;
+using StudyGuide.Web.Security;
 
-namespace StudyGuide.Web.Pages.Account;
+namespace StudyGuide.Web.Pages.Accounts;
 
 /// <summary>
 /// The second step after a correct password when two-factor authentication is on. Identity keeps

@@ -8,9 +8,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using StudyGuide.Web.Accounts;
 using StudyGuide.Web.Data;
-using StudyGuide.Web.Web;
+using StudyGuide.Web.Security;
 
-namespace StudyGuide.Web.Pages.Account;
+namespace StudyGuide.Web.Pages.Accounts;
 
 [EnableRateLimiting(RateLimits.AccountForms)]
 public class SignInModel(SignInManager<User> signIn, UserManager<User> users, AppDbContext db, IStringLocalizer<SharedResource> l) : PageModel
@@ -73,7 +73,7 @@ public class SignInModel(SignInManager<User> signIn, UserManager<User> users, Ap
         var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded) return LocalRedirect(SafeReturnUrl());
         if (result.RequiresTwoFactor)
-            return RedirectToPage("/Account/SignInTwoFactor", new { ReturnUrl = SafeReturnUrl(), Input.RememberMe });
+            return RedirectToPage("/Accounts/SignInTwoFactor", new { ReturnUrl = SafeReturnUrl(), Input.RememberMe });
 
         ModelState.AddModelError(string.Empty, result switch
         {

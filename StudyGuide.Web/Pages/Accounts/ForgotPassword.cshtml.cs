@@ -9,9 +9,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using StudyGuide.Web.Accounts;
 using StudyGuide.Web.Data;
-using StudyGuide.Web.Web;
+using StudyGuide.Web.Security;
 
-namespace StudyGuide.Web.Pages.Account;
+namespace StudyGuide.Web.Pages.Accounts;
 
 /// <summary>
 /// Sends a reset link. The answer is the same whether or not an account has the address, so the
@@ -76,7 +76,7 @@ public class ForgotPasswordModel(
 
     string ResetLink(string userId, string token)
     {
-        var path = Url.Page("/Account/ResetPassword", values: new { userId, token })!;
+        var path = Url.Page("/Accounts/ResetPassword", values: new { userId, token })!;
         var publicUrl = configuration[PublicUrlKey];
         return string.IsNullOrWhiteSpace(publicUrl)
             ? $"{Request.Scheme}://{Request.Host}{Request.PathBase}{path}"

@@ -7,7 +7,7 @@ namespace StudyGuide.Web.Curriculum;
 /// The curriculum the app is serving. Pages read <see cref="Library"/>, which is immutable; a reload
 /// builds a whole new library and swaps it in atomically, and only when the files have no problems.
 /// </summary>
-public sealed class CurriculumContent(IConfiguration configuration, IHostEnvironment environment, IStringLocalizer<SharedResource> l)
+public sealed class ServedCurriculum(IConfiguration configuration, IHostEnvironment environment, IStringLocalizer<SharedResource> l)
 {
     const string DirectorySetting = "StudyGuide:ContentDirectory";
 

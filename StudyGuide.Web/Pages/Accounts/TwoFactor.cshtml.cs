@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using StudyGuide.Web.Accounts;
 
-namespace StudyGuide.Web.Pages.Account;
+namespace StudyGuide.Web.Pages.Accounts;
 
 /// <summary>
 /// Authenticator-app two-factor authentication for staff. Every change goes through a POST; the

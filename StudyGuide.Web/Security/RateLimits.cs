@@ -3,7 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
-namespace StudyGuide.Web.Web;
+namespace StudyGuide.Web.Security;
 
 public static class RateLimits
 {

@@ -8,7 +8,7 @@ namespace StudyGuide.Web.Curriculum;
 /// A module or guide as the search sees it: a copy of the loaded files, replaced whole at start-up.
 /// The files stay the source of truth; this table exists only for PostgreSQL full-text search.
 /// </summary>
-public sealed class CurriculumDocument
+public sealed class CurriculumSearchRow
 {
     public required string Language { get; init; }
     public required DocumentKind Kind { get; init; }
@@ -21,7 +21,7 @@ public sealed class CurriculumDocument
     public NpgsqlTsVector SearchVector { get; private set; } = null!;
 }
 
-sealed class CurriculumDocumentConfiguration : IEntityTypeConfiguration<CurriculumDocument>
+sealed class CurriculumSearchRowConfiguration : IEntityTypeConfiguration<CurriculumSearchRow>
 {
     // Title weighs more than summary, summary more than body; each in its own language's dictionary
     // so that "reflections" finds "reflection" and "désinformations" finds "désinformation".
@@ -31,7 +31,7 @@ sealed class CurriculumDocumentConfiguration : IEntityTypeConfiguration<Curricul
         setweight(to_tsvector(CASE language WHEN 'fr' THEN 'french'::regconfig ELSE 'english'::regconfig END, body), 'C')
         """;
 
-    public void Configure(EntityTypeBuilder<CurriculumDocument> builder)
+    public void Configure(EntityTypeBuilder<CurriculumSearchRow> builder)
     {
         builder.ToTable("curriculum_documents");
         builder.HasKey(d => new { d.Language, d.Kind, d.Slug });

@@ -1,4 +1,4 @@
-using StudyGuide.Web.Web;
+using StudyGuide.Web.Security;
 
 namespace StudyGuide.Tests.Web;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using StudyGuide.Web.Accounts;
 
-namespace StudyGuide.Web.Pages.Account;
+namespace StudyGuide.Web.Pages.Accounts;
 
 public class IndexModel(UserManager<User> users, SignInManager<User> signIn, IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -23,7 +23,7 @@ public class IndexModel(UserManager<User> users, SignInManager<User> signIn, ISt
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Enter your name.")]
-        [StringLength(Accounts.User.DisplayNameMaxLength, ErrorMessage = "Use at most {1} characters.")]
+        [StringLength(StudyGuide.Web.Accounts.User.DisplayNameMaxLength, ErrorMessage = "Use at most {1} characters.")]
         [NoControlCharacters]
         [Display(Name = "Your name, as others see it")]
         public string DisplayName { get; set; } = "";

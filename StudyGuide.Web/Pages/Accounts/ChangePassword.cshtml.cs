@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using StudyGuide.Web.Accounts;
-using StudyGuide.Web.Web;
+using StudyGuide.Web.Security;
 
-namespace StudyGuide.Web.Pages.Account;
+namespace StudyGuide.Web.Pages.Accounts;
 
 // Rate-limited per user: a borrowed, signed-in browser must not become a way to guess the current password.
 [EnableRateLimiting(RateLimits.AccountForms)]

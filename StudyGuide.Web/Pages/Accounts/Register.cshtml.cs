@@ -7,9 +7,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using StudyGuide.Web.Accounts;
 using StudyGuide.Web.Data;
-using StudyGuide.Web.Web;
+using StudyGuide.Web.Security;
 
-namespace StudyGuide.Web.Pages.Account;
+namespace StudyGuide.Web.Pages.Accounts;
 
 /// <summary>Open sign-up, only when an admin has turned it on; otherwise the page does not exist.</summary>
 [EnableRateLimiting(RateLimits.AccountForms)]
@@ -22,7 +22,7 @@ public class RegisterModel(
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Enter your name.")]
-        [StringLength(Accounts.User.DisplayNameMaxLength, ErrorMessage = "Use at most {1} characters.")]
+        [StringLength(StudyGuide.Web.Accounts.User.DisplayNameMaxLength, ErrorMessage = "Use at most {1} characters.")]
         [NoControlCharacters]
         [Display(Name = "Your name, as others will see it")]
         public string DisplayName { get; set; } = "";
@@ -65,7 +65,7 @@ public class RegisterModel(
             ModelState.AddModelError("Input.Email", l["An account with this email address already exists."]);
         if (!ModelState.IsValid) return Page();
 
-        var user = new Accounts.User
+        var user = new StudyGuide.Web.Accounts.User
         {
             UserName = userName,
             Email = email,

@@ -8,13 +8,13 @@ using StudyGuide.Web.Curriculum;
 namespace StudyGuide.Tests.Curriculum;
 
 /// <summary>What Development's file watcher relies on: a reload swaps the library only when the files are clean.</summary>
-public sealed class CurriculumContentTests : IDisposable
+public sealed class ServedCurriculumTests : IDisposable
 {
     readonly ContentFolder folder = new();
 
     public void Dispose() => folder.Dispose();
 
-    CurriculumContent Content() => new(
+    ServedCurriculum Content() => new(
         new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["StudyGuide:ContentDirectory"] = folder.Root }).Build(),
         new Environment(),
         new EchoLocalizer());
@@ -53,8 +53,8 @@ public sealed class CurriculumContentTests : IDisposable
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["StudyGuide:ContentDirectory"] = "../content" }).Build();
 
-        Assert.Equal("/srv/app/content", CurriculumContent.ResolveDirectory(configuration, "/srv/app/StudyGuide.Web"));
-        Assert.Equal("/data/content", CurriculumContent.ResolveDirectory(
+        Assert.Equal("/srv/app/content", ServedCurriculum.ResolveDirectory(configuration, "/srv/app/StudyGuide.Web"));
+        Assert.Equal("/data/content", ServedCurriculum.ResolveDirectory(
             new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["StudyGuide:ContentDirectory"] = "/data/content" }).Build(),
             "/srv/app/StudyGuide.Web"));
     }

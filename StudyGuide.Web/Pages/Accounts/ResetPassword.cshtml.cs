@@ -7,9 +7,9 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using StudyGuide.Web.Accounts;
-using StudyGuide.Web.Web;
+using StudyGuide.Web.Security;
 
-namespace StudyGuide.Web.Pages.Account;
+namespace StudyGuide.Web.Pages.Accounts;
 
 /// <summary>
 /// Opened from the emailed link. The token is Identity's (data-protected, one day, tied to the

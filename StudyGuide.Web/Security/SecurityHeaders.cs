@@ -1,4 +1,4 @@
-namespace StudyGuide.Web.Web;
+namespace StudyGuide.Web.Security;
 
 public static class SecurityHeaders
 {

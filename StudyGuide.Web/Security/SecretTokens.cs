@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace StudyGuide.Web.Web;
+namespace StudyGuide.Web.Security;
 
 /// <summary>
 /// Tokens that are secrets in a link (the first-admin setup link, calendar feeds): 256 random bits,
