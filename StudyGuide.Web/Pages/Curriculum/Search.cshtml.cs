@@ -1,10 +1,11 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using StudyGuide.Web.Curriculum;
 using StudyGuide.Web.Data;
+using StudyGuide.Web.Security;
 
 namespace StudyGuide.Web.Pages.Curriculum;
 
@@ -31,7 +32,7 @@ public class SearchModel(AppDbContext db, ServedCurriculum content, IStringLocal
             Problem = l["Your search is too long. Use at most {0} characters.", CurriculumSearch.MaxQueryLength];
             return;
         }
-        if (query.Any(char.IsControl))
+        if (TextRules.HasControlCharacters(query))
         {
             Problem = l["Your search contains characters that cannot be searched for. Type it again with letters, digits and punctuation."];
             return;

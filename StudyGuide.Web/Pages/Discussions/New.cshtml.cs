@@ -1,12 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using StudyGuide.Web.Data;
 using StudyGuide.Web.Discussions;
 using StudyGuide.Web.Groups;
+using StudyGuide.Web.Security;
 
 namespace StudyGuide.Web.Pages.Discussions;
 
@@ -17,6 +18,7 @@ public class NewModel(AppDbContext db, TimeProvider time, IStringLocalizer<Share
     {
         [Required(ErrorMessage = "Give the discussion a title.")]
         [StringLength(DiscussionThread.TitleMaxLength, ErrorMessage = "Use at most {1} characters.")]
+        [NoControlCharacters]
         [Display(Name = "Title")]
         public string Title { get; set; } = "";
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using StudyGuide.Web.Groups;
+using StudyGuide.Web.Security;
 
 namespace StudyGuide.Web.Pages.Groups;
 
@@ -8,10 +9,12 @@ public class GroupInput
 {
     [Required(ErrorMessage = "Enter a name for the group.")]
     [StringLength(Group.NameMaxLength, ErrorMessage = "Use at most {1} characters.")]
+    [NoControlCharacters]
     [Display(Name = "Name")]
     public string Name { get; set; } = "";
 
     [StringLength(Group.DescriptionMaxLength, ErrorMessage = "Use at most {1} characters.")]
+    [NoControlCharacters(AllowLineBreaks = true)]
     [Display(Name = "Description (optional)")]
     public string? Description { get; set; }
 

@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -35,11 +35,13 @@ public class IndexModel(AppDbContext db, UserManager<User> users, SignInManager<
         [Required(ErrorMessage = "Choose a username.")]
         [StringLength(32, MinimumLength = 3, ErrorMessage = "Use between {2} and {1} characters.")]
         [RegularExpression("^[A-Za-z0-9._-]+$", ErrorMessage = "Use only letters, digits, dots, hyphens and underscores.")]
+        [NoControlCharacters]
         [Display(Name = "Username")]
         public string UserName { get; set; } = "";
 
         [Required(ErrorMessage = "Enter your name.")]
         [StringLength(StudyGuide.Web.Accounts.User.DisplayNameMaxLength, ErrorMessage = "Use at most {1} characters.")]
+        [NoControlCharacters]
         [Display(Name = "Your name, as others in the group will see it")]
         public string DisplayName { get; set; } = "";
 

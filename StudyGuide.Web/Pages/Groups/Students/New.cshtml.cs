@@ -1,11 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using StudyGuide.Web.Accounts;
 using StudyGuide.Web.Data;
 using StudyGuide.Web.Groups;
+using StudyGuide.Web.Security;
 
 namespace StudyGuide.Web.Pages.Groups.Students;
 
@@ -55,7 +56,7 @@ public class NewModel(AppDbContext db, UserManager<User> users, TimeProvider tim
             ModelState.AddModelError("Input.Names", l["Enter at least one name."]);
         else if (names.Count > StudentAccounts.MaxNamesPerBatch)
             ModelState.AddModelError("Input.Names", l["Enter at most {0} names at a time.", StudentAccounts.MaxNamesPerBatch]);
-        foreach (var name in names.Where(n => n.Length > StudyGuide.Web.Accounts.User.DisplayNameMaxLength || n.Any(char.IsControl)))
+        foreach (var name in names.Where(n => n.Length > StudyGuide.Web.Accounts.User.DisplayNameMaxLength || TextRules.HasControlCharacters(n)))
             ModelState.AddModelError("Input.Names", l["This name is too long or has characters that cannot be used: {0}", name[..Math.Min(name.Length, 40)]]);
         if (!ModelState.IsValid) return Page();
 
