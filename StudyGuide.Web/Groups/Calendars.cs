@@ -18,10 +18,13 @@ public static class Calendars
 {
     public const string ContentType = "text/calendar; charset=utf-8";
 
+    /// <summary>The route name of one assignment's .ics file, for links.</summary>
+    public const string AssignmentFileRoute = "AssignmentCalendarFile";
+
     public static IEndpointRouteBuilder MapCalendars(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/calendar/{token}.ics", FeedAsync).AllowAnonymous();
-        endpoints.MapGet("/groups/{groupId:int}/assignments/{assignmentId:int}.ics", AssignmentAsync).RequireAuthorization();
+        endpoints.MapGet("/groups/{groupId:int}/assignments/{assignmentId:int}.ics", AssignmentAsync).RequireAuthorization().WithName(AssignmentFileRoute);
         return endpoints;
     }
 

@@ -61,7 +61,7 @@ public class SetupModel(AppDbContext db, UserManager<User> users, SignInManager<
         // The link has done its job: clear it so it cannot be used again.
         await FirstAdminSetup.IssueTokenIfNoAdminAsync(db, time);
         await signIn.SignInAsync(user, isPersistent: false);
-        return Redirect("/admin");
+        return RedirectToPage("/Admin/Index");
     }
 
     async Task<bool> TokenIsValidAsync()

@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using StudyGuide.Tests.Infrastructure;
 using StudyGuide.Web.Accounts;
@@ -37,6 +38,26 @@ public class GroupPagesTests(StudyGuideFactory app, TestDatabases databases) : I
         Assert.Equal((teacher.Id, MembershipRole.Facilitator), (membership.UserId, membership.Role));
         Assert.Equal($"/groups/{group.Id}", response.Headers.Location?.OriginalString);
         Assert.Contains(name, await browser.GetStringAsync("/groups"));
+    }
+
+    [Fact]
+    public async Task The_group_menu_links_every_page_of_the_group_and_marks_only_the_one_being_read()
+    {
+        var teacher = await app.UserAsync("teacher", Roles.Teacher);
+        var group = await app.GroupAsync(teacher);
+        var browser = await app.SignedInAsync(teacher);
+
+        foreach (var (path, label) in new[] { ($"/groups/{group.Id}", "Group home"), ($"/groups/{group.Id}/threads", "Discussions"), ($"/groups/{group.Id}/members", "Members"), ($"/groups/{group.Id}/settings", "Settings") })
+        {
+            var page = await new HtmlParser().ParseDocumentAsync(await browser.GetStringAsync(path));
+            var links = page.QuerySelectorAll(".group-nav a").ToList();
+            Assert.Equal(
+                [$"/groups/{group.Id}", $"/groups/{group.Id}/threads", $"/groups/{group.Id}/members", $"/groups/{group.Id}/assignments/new", $"/groups/{group.Id}/progress",
+                 $"/groups/{group.Id}/join-code", $"/groups/{group.Id}/students/new", $"/groups/{group.Id}/settings"],
+                links.Select(a => a.GetAttribute("href")));
+            var current = Assert.Single(links, a => a.HasAttribute("aria-current"));
+            Assert.Equal((label, "page"), (current.TextContent, current.GetAttribute("aria-current")));
+        }
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public class ChangePasswordModel(UserManager<User> users, SignInManager<User> si
         // Continue where they were going; never to another site (an open redirect would make this
         // page a phishing relay). A forced change with nowhere to go ends on the student's work list.
         if (Url.IsLocalUrl(ReturnUrl)) return LocalRedirect(ReturnUrl);
-        if (wasForced) return LocalRedirect("/me/work");
+        if (wasForced) return RedirectToPage("/Me/Work");
         StatusMessage = l["Your password has been changed. You are still signed in here; other devices have been signed out."];
         return RedirectToPage();
     }

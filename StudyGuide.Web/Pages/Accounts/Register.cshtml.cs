@@ -80,7 +80,7 @@ public class RegisterModel(
         }
 
         await signIn.SignInAsync(user, isPersistent: false);
-        return Redirect("/");
+        return RedirectToPage("/Index");
     }
 
     Task<bool> IsOpenAsync() => db.SiteSettings.AsNoTracking().Select(s => s.AllowOpenRegistration).SingleAsync();

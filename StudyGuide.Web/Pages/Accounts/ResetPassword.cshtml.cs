@@ -72,7 +72,7 @@ public class ResetPasswordModel(UserManager<User> users, IStringLocalizer<Shared
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         StatusMessage = l["Your password has been changed. Sign in with the new one."];
-        return Redirect("/account/sign-in");
+        return RedirectToPage("/Accounts/SignIn");
     }
 
     async Task<User?> FindUserAsync() =>

@@ -15,6 +15,6 @@ public class SignOutModel(SignInManager<User> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        return Redirect("/");
+        return RedirectToPage("/Index");
     }
 }

@@ -18,7 +18,7 @@ public class DeleteModel(AppDbContext db, TimeProvider time) : PageModel
     {
         if (await LoadAsync(id, number) is { } refusal) return refusal;
         await Posting.DeleteAsync(db, Post, time.GetUtcNow());
-        return Redirect($"/threads/{id}/posts/{number}");
+        return RedirectToPage("/Discussions/Permalink", new { id, number });
     }
 
     async Task<IActionResult?> LoadAsync(int id, int number)

@@ -44,7 +44,7 @@ public class EditModel(AppDbContext db, TimeProvider time, IStringLocalizer<Shar
             ModelState.AddModelError("Input.Body", PostMarkdown.Describe(problem, l));
             return Page();
         }
-        return Redirect($"/threads/{id}/posts/{number}");
+        return RedirectToPage("/Discussions/Permalink", new { id, number });
     }
 
     async Task<IActionResult?> LoadAsync(int id, int number)

@@ -53,7 +53,7 @@ public class NewModel(AppDbContext db, TimeProvider time, IStringLocalizer<Share
         if (await LoadAsync(id) is { } refusal) return refusal;
         var userId = Access.UserId;
         // A second click, or a retry after a timeout, finds the discussion the first one started.
-        if (await Posting.FindByKeyAsync(db, userId, Input.IdempotencyKey) is { } earlier) return Redirect($"/threads/{earlier.ThreadId}");
+        if (await Posting.FindByKeyAsync(db, userId, Input.IdempotencyKey) is { } earlier) return RedirectToPage("/Discussions/Thread", new { id = earlier.ThreadId });
 
         if (string.IsNullOrWhiteSpace(Input.Title)) ModelState.AddModelError("Input.Title", l["Give the discussion a title."]);
         if (PostMarkdown.Render(Input.Body).Problem is { } problem) ModelState.AddModelError("Input.Body", PostMarkdown.Describe(problem, l));
@@ -77,9 +77,9 @@ public class NewModel(AppDbContext db, TimeProvider time, IStringLocalizer<Share
         {
             // Lost a race with a double click: keep the discussion the other request started.
             await db.Threads.Where(t => t.Id == thread.Id).ExecuteDeleteAsync();
-            return Redirect($"/threads/{post.ThreadId}");
+            return RedirectToPage("/Discussions/Thread", new { id = post.ThreadId });
         }
-        return Redirect($"/threads/{thread.Id}?page=1");
+        return Redirect(Url.ThreadPage(thread.Id, 1));
     }
 
     async Task<IActionResult?> LoadAsync(int id)

@@ -17,6 +17,6 @@ public class PermalinkModel(AppDbContext db) : PageModel
         if (access is null) return NotFound();
         var page = await ThreadPosts.PageOfAsync(db, access, number);
         if (page is null) return NotFound();
-        return Redirect(string.Create(CultureInfo.InvariantCulture, $"/threads/{id}?page={page}#post-{number}"));
+        return Redirect(Url.ThreadPage(id, page.Value, string.Create(CultureInfo.InvariantCulture, $"post-{number}")));
     }
 }

@@ -80,7 +80,7 @@ public class ThreadModel(AppDbContext db, TimeProvider time, ServedCurriculum cu
         {
             // Opening a thread goes to its first unread post (or its last page when everything is read).
             var (target, hasUnread) = await FirstUnreadPageAsync(lastRead ?? 0);
-            return Redirect($"/threads/{id}?page={target.ToString(CultureInfo.InvariantCulture)}" + (hasUnread && lastRead is not null ? "#new" : ""));
+            return Redirect(Url.ThreadPage(id, target, hasUnread && lastRead is not null ? "new" : null));
         }
 
         await ShowAsync(pageNumber, lastRead);
@@ -109,7 +109,7 @@ public class ThreadModel(AppDbContext db, TimeProvider time, ServedCurriculum cu
         else
         {
             var result = await Posting.CreateAsync(db, id, access.UserId, Input.Body ?? "", Input.IdempotencyKey, Input.ReplyToNumber, visibleTo, time.GetUtcNow());
-            if (result.Post is { } post) return Redirect($"/threads/{id}/posts/{post.Number.ToString(CultureInfo.InvariantCulture)}");
+            if (result.Post is { } post) return RedirectToPage("/Discussions/Permalink", new { id, number = post.Number });
             ModelState.AddModelError("Input.Body", PostMarkdown.Describe(result.Problem!.Value, l));
         }
         await ShowAsync(pageNumber, lastRead: null);

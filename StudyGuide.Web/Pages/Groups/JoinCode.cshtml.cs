@@ -33,7 +33,7 @@ public class JoinCodeModel(AppDbContext db, IStringLocalizer<SharedResource> l) 
         access.Group.JoinCode = await JoinCodes.NewUnusedAsync(db);
         await db.SaveChangesAsync();
         Done = l["The group has a new join code. The old code no longer works."];
-        return Redirect($"/groups/{id}/join-code");
+        return RedirectToPage("/Groups/JoinCode", new { id });
     }
 
     public async Task<IActionResult> OnPostDisableAsync(int id)
@@ -43,6 +43,6 @@ public class JoinCodeModel(AppDbContext db, IStringLocalizer<SharedResource> l) 
         access.Group.JoinCode = null;
         await db.SaveChangesAsync();
         Done = l["Joining by code is turned off. Nobody can join until you make a new code."];
-        return Redirect($"/groups/{id}/join-code");
+        return RedirectToPage("/Groups/JoinCode", new { id });
     }
 }

@@ -45,7 +45,7 @@ public class MembersModel(AppDbContext db, IStringLocalizer<SharedResource> l) :
         db.Memberships.Remove(membership);
         await db.SaveChangesAsync();
         Done = l["The member was removed from the group."];
-        return Redirect($"/groups/{id}/members");
+        return RedirectToPage("/Groups/Members", new { id });
     }
 
     public async Task<IActionResult> OnPostMakeFacilitatorAsync(int id, string userId)
@@ -64,7 +64,7 @@ public class MembersModel(AppDbContext db, IStringLocalizer<SharedResource> l) :
         membership.Role = MembershipRole.Facilitator;
         await db.SaveChangesAsync();
         Done = l["The member is now a co-facilitator."];
-        return Redirect($"/groups/{id}/members");
+        return RedirectToPage("/Groups/Members", new { id });
     }
 
     public async Task<IActionResult> OnPostLeaveAsync(int id)
@@ -81,7 +81,7 @@ public class MembersModel(AppDbContext db, IStringLocalizer<SharedResource> l) :
         }
         db.Memberships.Remove(membership);
         await db.SaveChangesAsync();
-        return Redirect("/groups");
+        return RedirectToPage("/Groups/Index");
     }
 
     async Task LoadAsync(GroupAccess access)

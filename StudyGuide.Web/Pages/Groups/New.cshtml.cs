@@ -53,7 +53,7 @@ public class NewModel(AppDbContext db, TimeProvider time, IConfiguration configu
         group.Memberships.Add(new Membership { UserId = userId, Role = MembershipRole.Facilitator, JoinedAt = now });
         db.Groups.Add(group);
         await db.SaveChangesAsync();
-        return Redirect($"/groups/{group.Id}");
+        return RedirectToPage("/Groups/Home", new { id = group.Id });
     }
 
     async Task LoadPermissionsAsync()

@@ -56,6 +56,6 @@ public class SettingsModel(AppDbContext db, IStringLocalizer<SharedResource> l) 
         group.OnlyFacilitatorsStartThreads = Input.OnlyFacilitatorsStartThreads;
         await db.SaveChangesAsync();
         Saved = l["Settings saved."];
-        return Redirect($"/groups/{id}/settings");
+        return RedirectToPage("/Groups/Settings", new { id });
     }
 }

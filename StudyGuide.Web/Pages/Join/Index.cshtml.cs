@@ -73,7 +73,7 @@ public class IndexModel(AppDbContext db, UserManager<User> users, SignInManager<
             ModelState.AddModelError(nameof(TypedCode), l["A join code has 8 letters and digits, like ABCD-EF23. Check it and try again."]);
             return Page();
         }
-        return Redirect($"/join/{JoinCodes.Display(code)}");
+        return RedirectToPage("/Join/Index", new { code = JoinCodes.Display(code) });
     }
 
     public async Task<IActionResult> OnPostJoinAsync()
@@ -81,7 +81,7 @@ public class IndexModel(AppDbContext db, UserManager<User> users, SignInManager<
         ModelState.Clear();
         if (User.Identity?.IsAuthenticated != true) return Challenge();
         if (!await FindGroupAsync()) return WrongCode();
-        if (AlreadyMember) return Redirect($"/groups/{Group!.Id}");
+        if (AlreadyMember) return RedirectToPage("/Groups/Home", new { id = Group!.Id });
 
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
@@ -91,7 +91,7 @@ public class IndexModel(AppDbContext db, UserManager<User> users, SignInManager<
             return Page();
         }
         await AddMemberAsync(user.Id);
-        return Redirect($"/groups/{Group.Id}");
+        return RedirectToPage("/Groups/Home", new { id = Group.Id });
     }
 
     public async Task<IActionResult> OnPostRegisterAsync()
@@ -121,7 +121,7 @@ public class IndexModel(AppDbContext db, UserManager<User> users, SignInManager<
             return Page();
         }
         await signIn.SignInAsync(user, isPersistent: false);
-        return Redirect($"/groups/{Group!.Id}");
+        return RedirectToPage("/Groups/Home", new { id = Group!.Id });
     }
 
     async Task<bool> FindGroupAsync()

@@ -106,6 +106,6 @@ public class NewModel(AppDbContext db, IAssignableModules modules, TimeProvider 
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
         });
-        return Redirect($"/groups/{id}/assignments/{assignment.Id}");
+        return RedirectToPage("/Groups/Assignments/Details", new { id, assignmentId = assignment.Id });
     }
 }
