@@ -62,14 +62,14 @@ public sealed class CommandLine
         }
     }
 
-    public int RunWithoutDatabase(IConfiguration configuration, string contentRootPath, TextWriter? output = null, TextWriter? error = null)
+    public int RunWithoutDatabase(StudyGuideOptions settings, string contentRootPath, TextWriter? output = null, TextWriter? error = null)
     {
         output ??= Console.Out;
         error ??= Console.Error;
         switch (args)
         {
             case ["content", "check"]:
-                var configured = CurriculumContent.ResolveDirectory(configuration, contentRootPath);
+                var configured = CurriculumContent.ResolveDirectory(settings, contentRootPath);
                 return ContentCheckCommand.Run(ContentCheckCommand.Displayed(configured), output, error);
             case ["content", "check", var directory]:
                 return ContentCheckCommand.Run(directory, output, error);
