@@ -26,6 +26,7 @@ public sealed record AccountCheck(string? SecurityStamp, DateTimeOffset? Suspend
 /// </summary>
 public sealed class AccountChecks(IServiceScopeFactory scopes, IOptions<StudyGuideOptions> settings, ILogger<AccountChecks> log) : BackgroundService, ISaveChangesInterceptor
 {
+    /// <summary>The trigger of migration AccountChangeNotifications notifies this name: renaming it takes a new migration.</summary>
     public const string Channel = "account_changed";
     public const string ListenerName = "StudyGuide account changes";
 

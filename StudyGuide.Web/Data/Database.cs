@@ -47,7 +47,7 @@ public static class Database
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
         options
             // Npgsql treats a server restart (57P01) as transient; explicit transactions therefore go
-            // through Database.CreateExecutionStrategy() (see ../shared/SECURITY.md).
+            // through Database.CreateExecutionStrategy() (docs/SECURITY.md, PostgreSQL and Npgsql).
             .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure())
             .UseSnakeCaseNamingConvention();
 }
