@@ -33,6 +33,17 @@ public class StudyGuideOptionsTests(TestDatabases databases)
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("StudyGuide:RateLimits:JoinCodeTriesPerMinute", "ten")]
+    [InlineData("StudyGuide:KeepAccountChecks", "sometimes")]
+    [InlineData("StudyGuide:Smtp:Security", "Quantum")]
+    public void A_value_of_the_wrong_type_is_refused_naming_the_setting(string key, string value)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Load((key, value)));
+
+        Assert.Contains($"'{key}'", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Every_wrong_setting_is_named_not_just_the_first()
     {
