@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using StudyGuide.Web;
 using StudyGuide.Web.Accounts;
@@ -29,13 +30,17 @@ builder.WebHost.UseStaticWebAssets();
 // Development too: caching headers off, and a file-exists check in the routing of every request (bench/).
 if (!builder.Environment.IsDevelopment()) builder.Configuration["ReloadStaticAssetsAtRuntime"] ??= "false";
 
+// Every StudyGuide:* setting, bound and validated before anything starts: a wrong one stops the app here with an
+// OptionsValidationException naming it. The services get the same class through IOptions, checked again at start.
+var settings = StudyGuideOptions.Load(builder.Configuration);
+
 // `content check` reads files only, so it answers before any database server is started.
-if (command is { NeedsDatabase: false }) return command.RunWithoutDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+if (command is { NeedsDatabase: false }) return command.RunWithoutDatabase(settings, builder.Environment.ContentRootPath);
 
 LocalPostgres? localPostgres;
 try
 {
-    localPostgres = await Database.StartLocalServerIfUnconfiguredAsync(builder.Configuration);
+    localPostgres = await Database.StartLocalServerIfUnconfiguredAsync(builder.Configuration, settings);
 }
 catch (LocalPostgresException e)
 {
@@ -55,15 +60,16 @@ try
         Database.Configure(options, connectionString).EnableThreadSafetyChecks(checkContextThreadSafety)
             .AddInterceptors(services.GetRequiredService<AccountChecks>()));
     builder.Services.AddSingleton(TimeProvider.System);
-    builder.Services.AddOptions<StudyGuideOptions>().Bind(builder.Configuration.GetSection(StudyGuideOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+    builder.Services.AddOptions<StudyGuideOptions>().Bind(builder.Configuration.GetSection(StudyGuideOptions.Section)).ValidateOnStart();
+    builder.Services.AddSingleton<IValidateOptions<StudyGuideOptions>, StudyGuideOptionsValidator>();
     // AES-256-GCM: one authenticated cipher instead of CBC plus HMAC, for the session cookie and the
     // antiforgery tokens that every page decrypts and issues (bench/). Keys made before keep their own algorithm.
     builder.Services.AddDataProtection()
         .SetApplicationName("StudyGuide")
         .PersistKeysToDbContext<AppDbContext>()
         .UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration { EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM });
-    builder.Services.AddAccounts(builder.Configuration);
-    builder.Services.AddStudyGuideRateLimits(builder.Configuration);
+    builder.Services.AddAccounts();
+    builder.Services.AddStudyGuideRateLimits();
     builder.Services.AddSingleton<IAssignableModules, CurriculumModules>();
     builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
     builder.Services.AddHsts(options =>
@@ -103,7 +109,7 @@ try
         .AddPolicy(AuthorizationPolicies.Admin, policy => policy.RequireRole(Roles.Admin));
     builder.Services.AddSingleton<ServedCurriculum>();
     builder.Services.AddHostedService<CurriculumStartup>(); // fills the search table; reloads edited files in Development
-    if (builder.Configuration.GetValue<bool>(BenchEndpoints.Setting)) builder.Services.AddBench(builder.Configuration, connectionString); // bench/run only
+    if (settings.Bench) builder.Services.AddBench(builder.Configuration, connectionString); // bench/run only
 
     var app = builder.Build();
 
@@ -145,7 +151,7 @@ try
     app.MapRazorPages().WithStaticAssets();
     app.MapHealthChecks("/health");
     app.MapCalendars();
-    if (app.Configuration.GetValue<bool>(BenchEndpoints.Setting)) app.MapBench();
+    if (settings.Bench) app.MapBench();
 
     if (setupToken is not null) app.Lifetime.ApplicationStarted.Register(() => PrintSetupLink(app, setupToken));
     await app.RunAsync();

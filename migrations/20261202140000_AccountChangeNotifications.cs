@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using StudyGuide.Web.Accounts;
 using StudyGuide.Web.Data;
 
 #nullable disable
@@ -8,9 +7,10 @@ using StudyGuide.Web.Data;
 namespace StudyGuide.Web.Migrations
 {
     /// <summary>
-    /// Tells every app process when an account's check changes (<see cref="AccountChecks"/>): a password
+    /// Tells every app process when an account's check changes (AccountChecks listens): a password
     /// (security stamp), a suspension, a forced password change, or the account deleted. NOTIFY is sent
     /// when the transaction commits, whoever wrote the row (the app, the users command, plain SQL).
+    /// The channel name is written out: a migration is history, and must not change when the app does.
     /// No model change, so no snapshot change.
     /// </summary>
     [DbContext(typeof(AppDbContext))]
@@ -19,10 +19,10 @@ namespace StudyGuide.Web.Migrations
     {
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql($$"""
+            migrationBuilder.Sql("""
                 CREATE FUNCTION notify_account_changed() RETURNS trigger LANGUAGE plpgsql AS $body$
                 BEGIN
-                    PERFORM pg_notify('{{AccountChecks.Channel}}', OLD.id);
+                    PERFORM pg_notify('account_changed', OLD.id);
                     RETURN NULL;
                 END
                 $body$;

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using StudyGuide.Web.Data;
 
@@ -23,11 +24,9 @@ public sealed record AccountCheck(string? SecurityStamp, DateTimeOffset? Suspend
 /// everything is forgotten and each request reads the database until it is listening again.</item>
 /// </list>
 /// </summary>
-public sealed class AccountChecks(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<AccountChecks> log) : BackgroundService, ISaveChangesInterceptor
+public sealed class AccountChecks(IServiceScopeFactory scopes, IOptions<StudyGuideOptions> settings, ILogger<AccountChecks> log) : BackgroundService, ISaveChangesInterceptor
 {
-    /// <summary>False: read every check from the database (behind a transaction-mode pooler, which cannot keep a LISTEN).</summary>
-    public const string Setting = "StudyGuide:KeepAccountChecks";
-
+    /// <summary>The trigger of migration AccountChangeNotifications notifies this name: renaming it takes a new migration.</summary>
     public const string Channel = "account_changed";
     public const string ListenerName = "StudyGuide account changes";
 
@@ -82,7 +81,9 @@ public sealed class AccountChecks(IServiceScopeFactory scopes, IConfiguration co
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!configuration.GetValue(Setting, true)) return;
+        // StudyGuide:KeepAccountChecks false: read every check from the database (behind a transaction-mode
+        // pooler, which cannot keep a LISTEN).
+        if (!settings.Value.KeepAccountChecks) return;
         string connectionString;
         await using (var scope = scopes.CreateAsyncScope())
             connectionString = scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GetConnectionString()!;

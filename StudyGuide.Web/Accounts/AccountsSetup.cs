@@ -9,7 +9,7 @@ namespace StudyGuide.Web.Accounts;
 
 public static class AccountsSetup
 {
-    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
         services.AddIdentity<User, IdentityRole>(options =>
             {
@@ -55,7 +55,7 @@ public static class AccountsSetup
         services.AddSingleton<AccountChecks>();
         services.AddHostedService(provider => provider.GetRequiredService<AccountChecks>());
 
-        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        // Its settings are StudyGuide:Smtp, part of StudyGuideOptions.
         services.AddSingleton<IEmailSender, EmailSender>();
         return services;
     }

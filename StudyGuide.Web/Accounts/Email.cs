@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
@@ -5,14 +6,18 @@ using MimeKit;
 
 namespace StudyGuide.Web.Accounts;
 
+/// <summary>The `StudyGuide:Smtp` section of <see cref="StudyGuideOptions"/>.</summary>
 public sealed class EmailOptions
 {
-    public const string Section = "StudyGuide:Smtp";
-
     public string? Host { get; set; }
+
+    [Range(1, 65_535, ErrorMessage = Messages.Range)]
     public int Port { get; set; } = 587;
+
     public string? UserName { get; set; }
     public string? Password { get; set; }
+
+    [Mailbox]
     public string From { get; set; } = "StudyGuide <no-reply@localhost>";
 
     /// <summary>STARTTLS on 587, implicit TLS on 465; "None" only for a relay on the same machine.</summary>
@@ -30,13 +35,13 @@ public interface IEmailSender
 }
 
 /// <summary>Sends over SMTP with MailKit; with no SMTP host configured, writes the message to the log.</summary>
-public sealed partial class EmailSender(IOptions<EmailOptions> options, ILogger<EmailSender> logger) : IEmailSender
+public sealed partial class EmailSender(IOptions<StudyGuideOptions> options, ILogger<EmailSender> logger) : IEmailSender
 {
-    public bool IsEnabled => options.Value.IsConfigured;
+    public bool IsEnabled => options.Value.Smtp.IsConfigured;
 
     public async Task SendAsync(string to, string subject, string textBody, CancellationToken cancellationToken = default)
     {
-        var settings = options.Value;
+        var settings = options.Value.Smtp;
         if (!settings.IsConfigured)
         {
             LogEmailOff(logger, to, subject, textBody);

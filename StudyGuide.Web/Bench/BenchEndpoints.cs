@@ -15,8 +15,6 @@ namespace StudyGuide.Web.Bench;
 /// </summary>
 public static class BenchEndpoints
 {
-    public const string Setting = "StudyGuide:Bench";
-
     public static IServiceCollection AddBench(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
         // bench/run restarts the app with 20, 50 and 100 posts per thread page.

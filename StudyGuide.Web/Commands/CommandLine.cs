@@ -2,17 +2,18 @@ using Microsoft.EntityFrameworkCore;
 using StudyGuide.Web.Accounts;
 using StudyGuide.Web.Curriculum;
 using StudyGuide.Web.Data;
+using StudyGuide.Web.Discussions;
 using StudyGuide.Web.Groups;
 
 namespace StudyGuide.Web.Commands;
 
 /// <summary>
-/// Operator commands: `dotnet run --project StudyGuide.Web -- migrate | users ... | content check`.
+/// Operator commands: `dotnet run --project StudyGuide.Web -- migrate | users ... | content check | demo | posts rerender`.
 /// Each prints what it did, or one clear line on stderr and a non-zero exit code.
 /// </summary>
 public sealed class CommandLine
 {
-    static readonly string[] Verbs = ["migrate", "users", "content", "demo"];
+    static readonly string[] Verbs = ["migrate", "users", "content", "demo", "posts"];
 
     readonly string[] args;
 
@@ -33,6 +34,7 @@ public sealed class CommandLine
           users create --email E --password P [--role Admin|Moderator|Teacher] [--name "Display name"] [--username U]
           users set-password (--email E | --username U) --password P
           demo                                      fill an empty database with a demo class, club and accounts
+          posts rerender [--all]                    render stored posts again with this version's pipeline (--all: every post)
         """;
 
     public async Task<int> RunAsync(IServiceProvider services, TextWriter? output = null, TextWriter? error = null)
@@ -52,6 +54,8 @@ public sealed class CommandLine
                 ["users", "create", .. var options] => await UsersCommand.CreateAsync(scope.ServiceProvider, Options.Parse(options), output),
                 ["demo"] => await DemoData.RunAsync(scope.ServiceProvider, output),
                 ["users", "set-password", .. var options] => await UsersCommand.SetPasswordAsync(scope.ServiceProvider, Options.Parse(options), output),
+                ["posts", "rerender"] => await Rerender(db, all: false, output),
+                ["posts", "rerender", "--all"] => await Rerender(db, all: true, output),
                 _ => throw new CommandException("Unknown command: " + string.Join(' ', args) + Environment.NewLine + Usage),
             };
         }
@@ -62,14 +66,14 @@ public sealed class CommandLine
         }
     }
 
-    public int RunWithoutDatabase(IConfiguration configuration, string contentRootPath, TextWriter? output = null, TextWriter? error = null)
+    public int RunWithoutDatabase(StudyGuideOptions settings, string contentRootPath, TextWriter? output = null, TextWriter? error = null)
     {
         output ??= Console.Out;
         error ??= Console.Error;
         switch (args)
         {
             case ["content", "check"]:
-                var configured = ServedCurriculum.ResolveDirectory(configuration, contentRootPath);
+                var configured = ServedCurriculum.ResolveDirectory(settings, contentRootPath);
                 return ContentCheckCommand.Run(ContentCheckCommand.Displayed(configured), output, error);
             case ["content", "check", var directory]:
                 return ContentCheckCommand.Run(directory, output, error);
@@ -77,6 +81,12 @@ public sealed class CommandLine
                 error.WriteLine("Unknown command: " + string.Join(' ', args) + Environment.NewLine + Usage);
                 return 1;
         }
+    }
+
+    static async Task<int> Rerender(AppDbContext db, bool all, TextWriter output)
+    {
+        await PostRerendering.RunAsync(db, all, output);
+        return 0;
     }
 
     static int Done(TextWriter output, string message)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace StudyGuide.Web.Curriculum;
 
@@ -7,22 +8,20 @@ namespace StudyGuide.Web.Curriculum;
 /// The curriculum the app is serving. Pages read <see cref="Library"/>, which is immutable; a reload
 /// builds a whole new library and swaps it in atomically, and only when the files have no problems.
 /// </summary>
-public sealed class ServedCurriculum(IConfiguration configuration, IHostEnvironment environment, IStringLocalizer<SharedResource> l)
+public sealed class ServedCurriculum(IOptions<StudyGuideOptions> settings, IHostEnvironment environment, IStringLocalizer<SharedResource> l)
 {
-    const string DirectorySetting = "StudyGuide:ContentDirectory";
-
     readonly Lock reloading = new();
     CurriculumLibrary? library;
 
-    public string Directory { get; } = ResolveDirectory(configuration, environment.ContentRootPath);
+    public string Directory { get; } = ResolveDirectory(settings.Value, environment.ContentRootPath);
 
     public CurriculumLibrary Library => Volatile.Read(ref library) ?? CurriculumLibrary.Empty;
 
     public bool IsLoaded => Volatile.Read(ref library) is not null;
 
     /// <summary>`StudyGuide:ContentDirectory`, relative to the content root unless absolute (as in Docker).</summary>
-    public static string ResolveDirectory(IConfiguration configuration, string contentRootPath) =>
-        Path.GetFullPath(Path.Combine(contentRootPath, configuration[DirectorySetting] is { Length: > 0 } configured ? configured : "../content"));
+    public static string ResolveDirectory(StudyGuideOptions settings, string contentRootPath) =>
+        Path.GetFullPath(Path.Combine(contentRootPath, settings.ContentDirectory));
 
     /// <summary>Reads every file again; returns the problems found, in which case the previous library stays.</summary>
     public IReadOnlyList<ContentProblem> Reload()

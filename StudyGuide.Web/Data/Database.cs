@@ -12,13 +12,15 @@ public static class Database
 
     /// <summary>
     /// With no connection string configured, starts the managed local PostgreSQL in the data
-    /// directory and points the connection string at it. Returns the cluster so the caller stops it.
+    /// directory (StudyGuide:DataDirectory) and points the connection string at it. Returns the
+    /// cluster so the caller stops it. Runs before the host is built, so it takes the settings as
+    /// <see cref="StudyGuideOptions.Load"/> bound and validated them (the validator the host uses):
+    /// a wrong setting has stopped the app before any server starts.
     /// </summary>
-    public static async Task<LocalPostgres?> StartLocalServerIfUnconfiguredAsync(ConfigurationManager configuration)
+    public static async Task<LocalPostgres?> StartLocalServerIfUnconfiguredAsync(ConfigurationManager configuration, StudyGuideOptions settings)
     {
         if (!string.IsNullOrWhiteSpace(configuration.GetConnectionString(ConnectionStringName))) return null;
-        var dataDirectory = configuration["StudyGuide:DataDirectory"] is { Length: > 0 } configured ? configured : ".studyguide";
-        var cluster = await LocalPostgres.StartAsync(dataDirectory, LocalDatabaseName);
+        var cluster = await LocalPostgres.StartAsync(settings.DataDirectory, LocalDatabaseName);
         configuration[$"ConnectionStrings:{ConnectionStringName}"] = cluster.ConnectionString(LocalDatabaseName);
         return cluster;
     }
@@ -45,7 +47,7 @@ public static class Database
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
         options
             // Npgsql treats a server restart (57P01) as transient; explicit transactions therefore go
-            // through Database.CreateExecutionStrategy() (see ../shared/SECURITY.md).
+            // through Database.CreateExecutionStrategy() (docs/SECURITY.md, PostgreSQL and Npgsql).
             .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure())
             .UseSnakeCaseNamingConvention();
 }

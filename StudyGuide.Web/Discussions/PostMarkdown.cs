@@ -33,7 +33,10 @@ public sealed record RenderedPost(string Html, PostProblem? Problem)
 /// </summary>
 public static class PostMarkdown
 {
-    /// <summary>Bump when the pipeline or the allow-list changes, so stored HTML can be re-rendered.</summary>
+    /// <summary>
+    /// Bump when the pipeline or the allow-list changes (a Markdig or HtmlSanitizer upgrade included), and say
+    /// so in the release notes: `posts rerender` then brings stored posts up to date (<see cref="PostRerendering"/>).
+    /// </summary>
     public const int RendererVersion = 1;
 
     public const int MaxLength = 20_000;
@@ -59,6 +62,19 @@ public static class PostMarkdown
         var links = document.Descendants<Inline>().Count(inline => inline is LinkInline or AutolinkInline);
         if (links > MaxLinks) return new RenderedPost("", PostProblem.TooManyLinks);
         return new RenderedPost(UserMarkdown.ToSafeHtml(document), null);
+    }
+
+    /// <summary>
+    /// Stored text again through today's pipeline (`posts rerender`). The writing limits (length, links,
+    /// nesting) are not applied again: the text was accepted when it was written, and a limit tightened
+    /// since must not make it vanish. Text Markdig can no longer parse is shown as plain text.
+    /// </summary>
+    public static string RenderStored(string markdown)
+    {
+        if (markdown.Length == 0) return ""; // a deleted post
+        if (UserMarkdown.Parse(markdown) is { } document) return UserMarkdown.ToSafeHtml(document);
+        var encoded = System.Net.WebUtility.HtmlEncode(markdown).ReplaceLineEndings("<br>");
+        return "<p>" + encoded + "</p>";
     }
 
     /// <summary>A message for the form, in the reader's language.</summary>

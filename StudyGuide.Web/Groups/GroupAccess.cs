@@ -8,7 +8,7 @@ namespace StudyGuide.Web.Groups;
 /// <summary>
 /// Who may do what in a group, in one place. Pages load a group only through <see cref="FindAsync"/>
 /// and answer 404 when it returns null: a group the reader is not in does not exist for them.
-/// Admins act as facilitators of every group (PRODUCT.md, Roles).
+/// Admins act as facilitators of every group (docs/PRODUCT.md, Roles).
 /// </summary>
 public sealed class GroupAccess(Group group, string userId, MembershipRole? role, bool isAdmin)
 {

@@ -8,9 +8,9 @@ using Microsoft.AspNetCore.Html;
 namespace StudyGuide.Web.Security;
 
 /// <summary>
-/// The one allow-list for HTML we render from Markdown (curriculum now, posts later). HtmlSanitizer's
-/// defaults keep forms, password inputs and inline styles, so everything here is listed explicitly
-/// (see ../shared/SECURITY.md). Sanitise the final HTML, never the Markdown.
+/// The one allow-list for HTML we render from Markdown: the curriculum, posts and assignment instructions.
+/// HtmlSanitizer's defaults keep forms, password inputs and inline styles, so everything here is listed
+/// explicitly (docs/SECURITY.md). Sanitise the final HTML, never the Markdown.
 /// </summary>
 public static partial class HtmlSanitization
 {

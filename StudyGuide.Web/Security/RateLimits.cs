@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace StudyGuide.Web.Security;
 
@@ -13,19 +14,21 @@ public static class RateLimits
     /// <summary>The join pages, where a wrong code could be a guess.</summary>
     public const string JoinCodes = "join-codes";
 
-    public static IServiceCollection AddStudyGuideRateLimits(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddStudyGuideRateLimits(this IServiceCollection services)
     {
-        // A whole class signs in at once from one school address, so the anonymous bucket is per
-        // address but generous; guessing one account's password is stopped by lockout instead.
-        var postsPerMinute = configuration.GetValue("StudyGuide:RateLimits:AccountFormPostsPerMinute", 120);
-        // Codes have 31^8 values, so this only slows a determined guesser. A signed-in person gets a
-        // few tries a minute; signed out, the bucket is per address and big enough for a class that
-        // opens the join link and creates its accounts together from one school address.
-        var joinTriesPerMinute = configuration.GetValue("StudyGuide:RateLimits:JoinCodeTriesPerMinute", 10);
-        var anonymousJoinTriesPerMinute = configuration.GetValue("StudyGuide:RateLimits:AnonymousJoinCodeTriesPerMinute", 90);
-
-        services.AddRateLimiter(options =>
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<StudyGuideOptions>>((options, settings) =>
         {
+            var limits = settings.Value.RateLimits;
+            // A whole class signs in at once from one school address, so the anonymous bucket is per
+            // address but generous; guessing one account's password is stopped by lockout instead.
+            var postsPerMinute = limits.AccountFormPostsPerMinute;
+            // Codes have 31^8 values, so this only slows a determined guesser. A signed-in person gets a
+            // few tries a minute; signed out, the bucket is per address and big enough for a class that
+            // opens the join link and creates its accounts together from one school address.
+            var joinTriesPerMinute = limits.JoinCodeTriesPerMinute;
+            var anonymousJoinTriesPerMinute = limits.AnonymousJoinCodeTriesPerMinute;
+
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, cancellationToken) =>
             {

@@ -9,7 +9,7 @@ namespace StudyGuide.Web.Security;
 /// The one pipeline for Markdown that users type (posts, assignment instructions): CommonMark, pipe tables,
 /// strikethrough, autolinks and fenced code; raw HTML shown as text; images shown as links; the output
 /// through the shared allow-list. Extensions are added one by one: UseAdvancedExtensions would let
-/// `{onclick=...}` attributes in (../shared/SECURITY.md). Callers add their own limits between
+/// `{onclick=...}` attributes in (docs/SECURITY.md). Callers add their own limits between
 /// <see cref="Parse"/> and <see cref="ToSafeHtml"/>.
 /// </summary>
 public static class UserMarkdown

@@ -8,7 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace StudyGuide.E2E.Discussions;
 
 /// <summary>
-/// Issue 5's browser scenario: two students and a teacher in one class. Post, quote, edit, delete;
+/// A class discussion in the browser: two students and a teacher in one class. Post, quote, edit, delete;
 /// a permalink lands on the right page; a hostile post runs nothing; post-first hides then shows;
 /// private stays private. Every page on the way gets an axe check (which also fails on console errors).
 /// </summary>

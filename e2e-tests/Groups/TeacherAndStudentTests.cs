@@ -8,7 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace StudyGuide.E2E.Groups;
 
 /// <summary>
-/// Issue 4's browser scenario: a teacher creates a class, makes three student accounts and prints
+/// A class from start to finish in the browser: a teacher creates a class, makes three student accounts and prints
 /// the sheet, assigns a module with a due date; a student signs in with the sheet's password, must
 /// change it, and finds the assignment in My work; the teacher reads the progress table and
 /// downloads it as CSV. Every page on the way gets an axe check.

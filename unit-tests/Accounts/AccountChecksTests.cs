@@ -104,7 +104,7 @@ public class AccountChecksOffTests(StudyGuideFactory app) : IClassFixture<StudyG
     [Fact]
     public async Task With_kept_checks_turned_off_every_request_reads_its_account()
     {
-        app.WithSetting(AccountChecks.Setting, "false");
+        app.WithSetting("StudyGuide:KeepAccountChecks", "false");
         var (_, browser) = await app.SignedInUserAsync("always-read-member");
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/account")).StatusCode);
         // Turned on, the app listens within milliseconds of starting (the tests above wait for it).

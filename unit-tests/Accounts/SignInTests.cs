@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using StudyGuide.Tests.Infrastructure;
@@ -6,7 +7,7 @@ using StudyGuide.Web.Accounts;
 
 namespace StudyGuide.Tests.Accounts;
 
-public class SignInTests(StudyGuideFactory app) : IClassFixture<StudyGuideFactory>
+public partial class SignInTests(StudyGuideFactory app) : IClassFixture<StudyGuideFactory>
 {
     [Fact]
     public async Task Right_password_signs_in_and_the_home_page_greets_by_display_name()
@@ -58,11 +59,27 @@ public class SignInTests(StudyGuideFactory app) : IClassFixture<StudyGuideFactor
     }
 
     [Fact]
-    public async Task Unknown_username_gets_the_same_message_as_a_wrong_password()
+    public async Task Unknown_username_gets_the_same_answer_as_a_wrong_password()
     {
-        var response = await Forms.SignInAsync(app.CreateBrowser(), "nobody-here", "whatever it is");
-        Assert.Contains("Wrong username or password.", await response.Content.ReadAsStringAsync());
+        await app.CreateUserAsync("known-here", "correct horse battery");
+
+        var wrongPassword = await Forms.SignInAsync(app.CreateBrowser(), "known-here", "whatever it is");
+        var unknownUser = await Forms.SignInAsync(app.CreateBrowser(), "nobody-here", "whatever it is");
+
+        Assert.Equal(HttpStatusCode.OK, wrongPassword.StatusCode);
+        Assert.Equal(wrongPassword.StatusCode, unknownUser.StatusCode);
+        var expected = Comparable(await wrongPassword.Content.ReadAsStringAsync(), "known-here");
+        Assert.Contains("Wrong username or password.", expected);
+        // The whole page, not just the message: nothing else may tell the two apart either.
+        Assert.Equal(expected, Comparable(await unknownUser.Content.ReadAsStringAsync(), "nobody-here"));
     }
+
+    // The page echoes the login typed and carries a fresh antiforgery token: both differ by design.
+    static string Comparable(string html, string login) =>
+        AntiforgeryValue().Replace(html, "value=\"(token)\"").Replace(login, "(login)", StringComparison.Ordinal);
+
+    [GeneratedRegex(""""(?<=name="__RequestVerificationToken" type="hidden" )value="[^"]*"""")]
+    private static partial Regex AntiforgeryValue();
 
     [Fact]
     public async Task A_sign_in_post_without_the_antiforgery_token_is_refused()

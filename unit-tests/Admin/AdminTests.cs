@@ -141,7 +141,7 @@ public class AdminTests(StudyGuideFactory app, TestDatabases databases) : IClass
 
         var html = await admin.GetStringAsync("/admin/users");
 
-        Assert.True(html.IndexOf("zz-first", StringComparison.Ordinal) < html.IndexOf("aa-second", StringComparison.Ordinal));
+        TextOrder.AssertInOrder(html, "zz-first", "aa-second");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using StudyGuide.Web;
 using StudyGuide.Web.Curriculum;
 
@@ -14,8 +15,11 @@ public sealed class ServedCurriculumTests : IDisposable
 
     public void Dispose() => folder.Dispose();
 
+    static StudyGuideOptions Settings(string contentDirectory) => StudyGuideOptions.Load(
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["StudyGuide:ContentDirectory"] = contentDirectory }).Build());
+
     ServedCurriculum Content() => new(
-        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["StudyGuide:ContentDirectory"] = folder.Root }).Build(),
+        Options.Create(Settings(folder.Root)),
         new Environment(),
         new EchoLocalizer());
 
@@ -51,12 +55,9 @@ public sealed class ServedCurriculumTests : IDisposable
     [Fact]
     public void A_relative_content_directory_is_resolved_against_the_content_root()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["StudyGuide:ContentDirectory"] = "../content" }).Build();
-
-        Assert.Equal("/srv/app/content", ServedCurriculum.ResolveDirectory(configuration, "/srv/app/StudyGuide.Web"));
-        Assert.Equal("/data/content", ServedCurriculum.ResolveDirectory(
-            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["StudyGuide:ContentDirectory"] = "/data/content" }).Build(),
-            "/srv/app/StudyGuide.Web"));
+        Assert.Equal("/srv/app/content", ServedCurriculum.ResolveDirectory(Settings("../content"), "/srv/app/StudyGuide.Web"));
+        Assert.Equal("/data/content", ServedCurriculum.ResolveDirectory(Settings("/data/content"), "/srv/app/StudyGuide.Web"));
+        Assert.Equal("/srv/app/content", ServedCurriculum.ResolveDirectory(Settings(""), "/srv/app/StudyGuide.Web"));
     }
 
     sealed class Environment : IHostEnvironment

@@ -8,7 +8,7 @@ using StudyGuide.Web.Groups;
 
 namespace StudyGuide.Tests.Discussions;
 
-/// <summary>The access rules of issue 5: other groups' discussions do not exist for an outsider, and posts belong to their authors.</summary>
+/// <summary>The discussions' access rules: other groups' discussions do not exist for an outsider, and posts belong to their authors.</summary>
 public class DiscussionAccessTests(StudyGuideFactory app) : IClassFixture<StudyGuideFactory>
 {
     sealed record World(Group Group, User Teacher, User Member, User Other, DiscussionThread Thread, Post Post);

@@ -122,8 +122,7 @@ public class PostingTests(StudyGuideFactory app) : IClassFixture<StudyGuideFacto
         Assert.DoesNotContain("id=\"post-50\"", page2);
         Assert.Contains("Page 2 of 2", page2);
         var page1 = await DiscussionWorld.ReadAsync(browser, $"/threads/{thread.Id}?page=1");
-        Assert.True(page1.IndexOf("id=\"post-1\"", StringComparison.Ordinal) < page1.IndexOf("id=\"post-2\"", StringComparison.Ordinal));
-        Assert.Contains("id=\"post-50\"", page1);
+        TextOrder.AssertInOrder(page1, "id=\"post-1\"", "id=\"post-2\"", "id=\"post-50\"");
     }
 
     [Fact]
@@ -140,9 +139,7 @@ public class PostingTests(StudyGuideFactory app) : IClassFixture<StudyGuideFacto
 
         Assert.Equal($"/threads/{thread.Id}?page=2#new", Forms.RedirectPath(await browser.GetAsync($"/threads/{thread.Id}")));
         var page2 = await DiscussionWorld.ReadAsync(browser, $"/threads/{thread.Id}?page=2");
-        var marker = page2.IndexOf("New since your last visit", StringComparison.Ordinal);
-        Assert.True(marker > 0);
-        Assert.True(marker < page2.IndexOf("id=\"post-51\"", StringComparison.Ordinal));
+        TextOrder.AssertInOrder(page2, "New since your last visit", "id=\"post-51\"");
 
         var again = await DiscussionWorld.ReadAsync(browser, $"/threads/{thread.Id}?page=2");
         Assert.DoesNotContain("New since your last visit", again);
@@ -189,7 +186,7 @@ public class PostingTests(StudyGuideFactory app) : IClassFixture<StudyGuideFacto
         Assert.DoesNotContain("First thoughts", page);
         Assert.Contains("edited", page);
         var history = await DiscussionWorld.ReadAsync(facilitator, $"/threads/{thread.Id}/posts/1/history");
-        Assert.True(history.IndexOf("First thoughts", StringComparison.Ordinal) < history.IndexOf("Second thoughts", StringComparison.Ordinal));
+        TextOrder.AssertInOrder(history, "First thoughts", "Second thoughts");
         Assert.Contains("First thoughts", await DiscussionWorld.ReadAsync(author, $"/threads/{thread.Id}/posts/1/history"));
     }
 
@@ -247,9 +244,9 @@ public class PostingTests(StudyGuideFactory app) : IClassFixture<StudyGuideFacto
         var newest = await DiscussionWorld.ReadAsync(browser, $"/groups/{group.Id}/threads");
         Assert.Contains("Newest first, by time started. Nothing here is ranked.", newest);
         Assert.Contains("/about/ordering", newest);
-        Assert.True(newest.IndexOf("Newer discussion", StringComparison.Ordinal) < newest.IndexOf(older.Title, StringComparison.Ordinal));
+        TextOrder.AssertInOrder(newest, "Newer discussion", older.Title);
         var oldest = await DiscussionWorld.ReadAsync(browser, $"/groups/{group.Id}/threads?order=oldest");
-        Assert.True(oldest.IndexOf(older.Title, StringComparison.Ordinal) < oldest.IndexOf("Newer discussion", StringComparison.Ordinal));
+        TextOrder.AssertInOrder(oldest, older.Title, "Newer discussion");
         Assert.Contains("Oldest first", oldest);
         Assert.Contains("Latest reply first", await DiscussionWorld.ReadAsync(browser, $"/groups/{group.Id}/threads?order=latest-reply"));
         Assert.Contains("Nothing here is ranked", await DiscussionWorld.ReadAsync(browser, "/about/ordering"));

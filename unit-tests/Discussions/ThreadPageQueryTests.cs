@@ -23,7 +23,7 @@ public class ThreadPageQueryTests(StudyGuideFactory app) : IClassFixture<StudyGu
     [Fact]
     public async Task Every_page_of_a_long_thread_takes_the_same_sql_commands_whatever_its_number()
     {
-        app.WithSetting(BenchEndpoints.Setting, "true");
+        app.WithSetting("StudyGuide:Bench", "true");
         var teacher = await app.UserAsync("teacher", Roles.Teacher);
         var member = await app.UserAsync("member");
         var group = await app.GroupAsync(teacher);

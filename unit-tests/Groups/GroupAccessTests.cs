@@ -6,7 +6,7 @@ using StudyGuide.Web.Groups;
 
 namespace StudyGuide.Tests.Groups;
 
-/// <summary>The "Access rules" of issue 4, one test each.</summary>
+/// <summary>Who may see and do what in a group (docs/PRODUCT.md, Roles), one rule per test.</summary>
 public class GroupAccessTests(StudyGuideFactory app) : IClassFixture<StudyGuideFactory>
 {
     sealed record TwoGroups(Group A, Group B, User TeacherA, User TeacherB, User MemberA, User StudentB, Assignment AssignmentB);

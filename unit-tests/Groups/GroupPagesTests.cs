@@ -198,7 +198,7 @@ public class GroupPagesTests(StudyGuideFactory app, TestDatabases databases) : I
 
         var html = await browser.GetStringAsync($"/groups/{group.Id}");
 
-        Assert.True(html.IndexOf("Sooner Module", StringComparison.Ordinal) < html.IndexOf("Later Module", StringComparison.Ordinal));
+        TextOrder.AssertInOrder(html, "Sooner Module", "Later Module");
         Assert.Contains("Reflections: Later Module", html);
         Assert.DoesNotContain($"/groups/{group.Id}/progress", html);
     }

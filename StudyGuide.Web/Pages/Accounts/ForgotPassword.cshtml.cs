@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using StudyGuide.Web.Accounts;
 using StudyGuide.Web.Data;
 using StudyGuide.Web.Security;
@@ -19,14 +20,8 @@ namespace StudyGuide.Web.Pages.Accounts;
 /// </summary>
 [EnableRateLimiting(RateLimits.AccountForms)]
 public class ForgotPasswordModel(
-    AppDbContext db, UserManager<User> users, IEmailSender email, IConfiguration configuration, IStringLocalizer<SharedResource> l) : PageModel
+    AppDbContext db, UserManager<User> users, IEmailSender email, IOptions<StudyGuideOptions> settings, IStringLocalizer<SharedResource> l) : PageModel
 {
-    /// <summary>
-    /// Where reset links point. Without it the link is built from the request's Host header, which
-    /// is only trustworthy when AllowedHosts (or the reverse proxy) pins the host name.
-    /// </summary>
-    public const string PublicUrlKey = "StudyGuide:PublicUrl";
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -77,7 +72,9 @@ public class ForgotPasswordModel(
     string ResetLink(string userId, string token)
     {
         var path = Url.Page("/Accounts/ResetPassword", values: new { userId, token })!;
-        var publicUrl = configuration[PublicUrlKey];
+        // Without StudyGuide:PublicUrl the link is built from the request's Host header, which is only
+        // trustworthy when AllowedHosts (or the reverse proxy) pins the host name.
+        var publicUrl = settings.Value.PublicUrl;
         return string.IsNullOrWhiteSpace(publicUrl)
             ? $"{Request.Scheme}://{Request.Host}{Request.PathBase}{path}"
             : publicUrl.TrimEnd('/') + path;

@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using StudyGuide.Web.Data;
 using StudyGuide.Web.Groups;
 
 namespace StudyGuide.Web.Pages.Groups;
 
-public class NewModel(AppDbContext db, TimeProvider time, IConfiguration configuration, IStringLocalizer<SharedResource> l) : PageModel
+public class NewModel(AppDbContext db, TimeProvider time, IOptions<StudyGuideOptions> settings, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public GroupInput Input { get; set; } = new();
@@ -21,8 +22,7 @@ public class NewModel(AppDbContext db, TimeProvider time, IConfiguration configu
         await LoadPermissionsAsync();
         if (!CanCreateClub) return NotFound();
         Input.Kind = kind == GroupKind.Class && CanCreateClass || kind is null && CanCreateClass ? GroupKind.Class : GroupKind.Club;
-        var defaultZone = configuration["StudyGuide:DefaultTimeZone"];
-        Input.TimeZone = GroupTime.IsKnownZone(defaultZone) ? defaultZone! : "Europe/Paris";
+        Input.TimeZone = settings.Value.DefaultTimeZone; // checked at start: a zone this machine knows
         return Page();
     }
 
