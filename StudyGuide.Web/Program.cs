@@ -16,6 +16,7 @@ using StudyGuide.Web.Bench;
 using StudyGuide.Web.Commands;
 using StudyGuide.Web.Curriculum;
 using StudyGuide.Web.Data;
+using StudyGuide.Web.Discussions;
 using StudyGuide.Web.Groups;
 using StudyGuide.Web.Web;
 
@@ -56,6 +57,7 @@ try
             .AddInterceptors(services.GetRequiredService<AccountChecks>()));
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddOptions<StudyGuideOptions>().Bind(builder.Configuration.GetSection(StudyGuideOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+    builder.Services.AddSingleton<ThreadPaging>();
     // AES-256-GCM: one authenticated cipher instead of CBC plus HMAC, for the session cookie and the
     // antiforgery tokens that every page decrypts and issues (bench/). Keys made before keep their own algorithm.
     builder.Services.AddDataProtection()

@@ -73,24 +73,24 @@ public sealed class ThreadAccess(DiscussionThread thread, GroupAccess group, Ref
     int pagePostsPage;
 
     /// <summary>The thread, the reader's role in its group, the reflection mode, the gate and the read position, in one query.</summary>
-    public static Task<ThreadAccess?> FindAsync(AppDbContext db, int threadId, ClaimsPrincipal user) => FindAsync(db, threadId, user, page: null);
+    public static Task<ThreadAccess?> FindAsync(AppDbContext db, int threadId, ClaimsPrincipal user) => FindAsync(db, threadId, user, paging: null, page: null);
 
     /// <summary>
     /// As <see cref="FindAsync(AppDbContext, int, ClaimsPrincipal)"/>, and in the same round trip the posts
-    /// numbered as page <paramref name="page"/> would be for a reader who sees everything: on this kind of
+    /// numbered as page <paramref name="page"/> of <paramref name="paging"/> would be for a reader who sees everything: on this kind of
     /// machine a round trip to PostgreSQL costs a thread page more than anything else it does
     /// (bench/RESULTS.md). Who may see those posts is only known once the row is read, so they are kept
     /// back unless this reader sees everything (<see cref="PostsOfPage"/>). Sent without EF, which cannot
     /// send two queries at once: the SQL names the columns of the entities' tables, and a test compares
     /// what it reads with what EF reads.
     /// </summary>
-    public static async Task<ThreadAccess?> FindAsync(AppDbContext db, int threadId, ClaimsPrincipal user, int? page)
+    public static async Task<ThreadAccess?> FindAsync(AppDbContext db, int threadId, ClaimsPrincipal user, ThreadPaging? paging, int? page)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         if (userId is null) return null;
         var isAdmin = user.IsInRole(Roles.Admin);
-        var withPage = page is >= 1;
-        var (after, through) = withPage ? ThreadPaging.NumberRange(page!.Value) : (0, 0);
+        var withPage = paging is not null && page is >= 1;
+        var (after, through) = withPage ? paging!.NumberRange(page!.Value) : (0, 0);
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
@@ -106,7 +106,6 @@ public sealed class ThreadAccess(DiscussionThread thread, GroupAccess group, Ref
                     Add(command, "after", after);
                     Add(command, "count", through - after);
                 }
-                DbCommandObserver.ReportSentWithoutEf(db, command);
                 await using var reader = await command.ExecuteReaderAsync();
                 if (!await reader.ReadAsync()) return null;
                 var access = ReadAccess(reader, userId, isAdmin);

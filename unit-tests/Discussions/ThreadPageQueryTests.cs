@@ -4,6 +4,7 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.DependencyInjection;
 using StudyGuide.Web.Discussions;
 using StudyGuide.Web.Groups;
 using StudyGuide.Tests.Groups;
@@ -16,7 +17,7 @@ namespace StudyGuide.Tests.Discussions;
 /// <summary>
 /// A thread page costs the same few SQL commands whatever its number (keyset by post number, the
 /// count kept in the thread row). Counts commands, never time: the bench measures speed. The count is
-/// the bench switch's own (an EF interceptor, reported per request in X-Bench-Sql); the accounts
+/// the bench switch's own (every command Npgsql sends, EF's or not, reported per request in X-Bench-Sql); the accounts
 /// feature's cookie check is already kept in memory when it is taken.
 /// </summary>
 public class ThreadPageQueryTests(StudyGuideFactory app) : IClassFixture<StudyGuideFactory>
@@ -145,7 +146,7 @@ public class ThreadAccessQueryTests(StudyGuideFactory app) : IClassFixture<Study
                 .SetProperty(x => x.DeletedAt, at.AddHours(-4)));
         });
 
-        var access = await app.WithDbAsync(db => ThreadAccess.FindAsync(db, thread.Id, Principal(teacher), page: 1));
+        var access = await app.WithDbAsync(db => ThreadAccess.FindAsync(db, thread.Id, Principal(teacher), app.Services.GetRequiredService<ThreadPaging>(), page: 1));
         var (model, efThread, efGroup, efPosts) = await app.WithDbAsync(async db => (
             db.Model,
             await db.Threads.AsNoTracking().SingleAsync(t => t.Id == thread.Id),

@@ -9,13 +9,13 @@ namespace StudyGuide.Web.Pages.Discussions;
 
 /// <summary>/threads/{id}/posts/{n}: the page that holds post n for this reader, at its anchor; 404 for a post they cannot see.</summary>
 [Authorize]
-public class PermalinkModel(AppDbContext db) : PageModel
+public class PermalinkModel(AppDbContext db, ThreadPaging paging) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int id, int number)
     {
         var access = await ThreadAccess.FindAsync(db, id, User);
         if (access is null) return NotFound();
-        var page = await ThreadPosts.PageOfAsync(db, access, number);
+        var page = await ThreadPosts.PageOfAsync(db, access, paging, number);
         if (page is null) return NotFound();
         return Redirect(string.Create(CultureInfo.InvariantCulture, $"/threads/{id}?page={page}#post-{number}"));
     }
