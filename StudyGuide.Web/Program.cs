@@ -26,8 +26,7 @@ var builder = WebApplication.CreateBuilder(command is null ? args : []);
 // Outside Development the framework serves only published assets; this lets a plain `dotnet build` output
 // serve its CSS too (a browser asks for the gzip variant, which lives in obj/). A no-op when published.
 builder.WebHost.UseStaticWebAssets();
-// Run from build output (`dotnet run`), MapStaticAssets would otherwise watch for asset edits outside
-// Development too: caching headers off, and a file-exists check in the routing of every request (bench/).
+// Outside Development, no watching build output for asset edits (a file check per request): bench/RESULTS.md.
 if (!builder.Environment.IsDevelopment()) builder.Configuration["ReloadStaticAssetsAtRuntime"] ??= "false";
 
 // `content check` reads files only, so it answers before any database server is started.
@@ -48,18 +47,14 @@ try
 {
     // Services
     var connectionString = Database.WithDefaults(builder.Configuration.GetConnectionString(Database.ConnectionStringName)!);
-    // Pooled: a page reads through one context, and building a fresh one per request was measurable (bench/).
-    // EF's check against two operations at once on one context sets an AsyncLocal on every row it reads:
-    // about a tenth of a thread page's allocations (bench/). It stays on wherever code is developed and tested.
-    var checkContextThreadSafety = !builder.Environment.IsProduction();
+    // Pooled, and EF's per-row thread-safety check off in Production only (a tenth of a page's allocations): bench/RESULTS.md.
     builder.Services.AddDbContextPool<AppDbContext>((services, options) =>
-        Database.Configure(options, connectionString).EnableThreadSafetyChecks(checkContextThreadSafety)
+        Database.Configure(options, connectionString).EnableThreadSafetyChecks(!builder.Environment.IsProduction())
             .AddInterceptors(services.GetRequiredService<AccountChecks>()));
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddOptions<StudyGuideOptions>().Bind(builder.Configuration.GetSection(StudyGuideOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
     builder.Services.AddSingleton<ThreadPaging>();
-    // AES-256-GCM: one authenticated cipher instead of CBC plus HMAC, for the session cookie and the
-    // antiforgery tokens that every page decrypts and issues (bench/). Keys made before keep their own algorithm.
+    // AES-256-GCM, half the cost of CBC plus HMAC for the cookies and tokens of every page (bench/RESULTS.md).
     builder.Services.AddDataProtection()
         .SetApplicationName("StudyGuide")
         .PersistKeysToDbContext<AppDbContext>()
@@ -105,7 +100,7 @@ try
         .AddPolicy(AuthorizationPolicies.Admin, policy => policy.RequireRole(Roles.Admin));
     builder.Services.AddSingleton<CurriculumContent>();
     builder.Services.AddHostedService<CurriculumStartup>(); // fills the search table; reloads edited files in Development
-    if (builder.Configuration.GetValue<bool>(BenchEndpoints.Setting)) builder.Services.AddBench(builder.Configuration, connectionString); // bench/run only
+    builder.AddBenchIfSwitchedOn(connectionString); // bench/run only
 
     var app = builder.Build();
 
@@ -147,7 +142,7 @@ try
     app.MapRazorPages().WithStaticAssets();
     app.MapHealthChecks("/health");
     app.MapCalendars();
-    if (app.Configuration.GetValue<bool>(BenchEndpoints.Setting)) app.MapBench();
+    app.MapBenchIfSwitchedOn();
 
     if (setupToken is not null) app.Lifetime.ApplicationStarted.Register(() => PrintSetupLink(app, setupToken));
     await app.RunAsync();

@@ -14,17 +14,21 @@ public static class BenchEndpoints
 {
     public const string Setting = "StudyGuide:Bench";
 
-    public static IServiceCollection AddBench(this IServiceCollection services, IConfiguration configuration, string connectionString)
+    /// <summary>The bench's services, and its request counting first in the pipeline: nothing unless the switch is on.</summary>
+    public static void AddBenchIfSwitchedOn(this WebApplicationBuilder builder, string connectionString)
     {
+        if (!builder.Configuration.GetValue<bool>(Setting)) return;
+        var services = builder.Services;
         // The raw page's own pool, beside EF's: the floor a database page can reach without EF.
         services.AddSingleton(new BenchDataSource(NpgsqlDataSource.Create(connectionString)));
         services.AddSingleton<SqlCommandCounter>();
         services.AddTransient<IStartupFilter, BenchStartupFilter>();
-        return services;
     }
 
-    public static WebApplication MapBench(this WebApplication app)
+    /// <summary>The reference endpoints, mapped with the app's own so they pass through the same middleware (the cookie check among it).</summary>
+    public static void MapBenchIfSwitchedOn(this WebApplication app)
     {
+        if (!app.Configuration.GetValue<bool>(Setting)) return;
         app.MapGet("/__bench/plaintext", () => Results.Text("Hello, World!"));
         // Read by bench/run before and after each wrk run: allocated bytes per request are the delta over the requests.
         app.MapGet("/__bench/stats", (SqlCommandCounter sqlCommands) => Results.Json(new
@@ -39,7 +43,6 @@ public static class BenchEndpoints
             gen1 = GC.CollectionCount(1),
             gen2 = GC.CollectionCount(2),
         }));
-        return app;
     }
 }
 

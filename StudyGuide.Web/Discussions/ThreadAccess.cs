@@ -52,12 +52,8 @@ public sealed class ThreadAccess(DiscussionThread thread, GroupAccess group, Ref
         WHERE t.id = @thread
         """;
 
-    // A page of a reader who sees everything: a range scan on (thread_id, number). Numbers have no gaps,
-    // so "the next @count after @after" is the page's range; written as a limit, not as an upper bound,
-    // because the statement is prepared and PostgreSQL's generic plan guesses one row for a range of two
-    // parameters. On that guess it hashed the page's posts, bodies and all, and sorted them again; with a
-    // limit it reads the index in order and looks each author up (measured in bench/RESULTS.md). The
-    // reader below still stops at the range's end.
+    // A page of a reader who sees everything: numbers have no gaps, so "the next @count after @after" is the page.
+    // A limit, not an upper bound: the prepared statement's generic plan then reads the index in order (bench/RESULTS.md).
     const string PageSql = """
         ;
         SELECT p.id, p.number, p.author_id, u.display_name, p.body_html, p.created_at, p.edited_at,
@@ -76,13 +72,10 @@ public sealed class ThreadAccess(DiscussionThread thread, GroupAccess group, Ref
     public static Task<ThreadAccess?> FindAsync(AppDbContext db, int threadId, ClaimsPrincipal user) => FindAsync(db, threadId, user, paging: null, page: null);
 
     /// <summary>
-    /// As <see cref="FindAsync(AppDbContext, int, ClaimsPrincipal)"/>, and in the same round trip the posts
-    /// numbered as page <paramref name="page"/> of <paramref name="paging"/> would be for a reader who sees everything: on this kind of
-    /// machine a round trip to PostgreSQL costs a thread page more than anything else it does
-    /// (bench/RESULTS.md). Who may see those posts is only known once the row is read, so they are kept
-    /// back unless this reader sees everything (<see cref="PostsOfPage"/>). Sent without EF, which cannot
-    /// send two queries at once: the SQL names the columns of the entities' tables, and a test compares
-    /// what it reads with what EF reads.
+    /// As <see cref="FindAsync(AppDbContext, int, ClaimsPrincipal)"/>, and in the same round trip (bench/RESULTS.md) the posts
+    /// numbered as page <paramref name="page"/> of <paramref name="paging"/> would be for a reader who sees everything; they
+    /// are kept back unless this reader does (<see cref="PostsOfPage"/>). Sent without EF, which cannot send two queries
+    /// at once; a test compares what it reads with what EF reads.
     /// </summary>
     public static async Task<ThreadAccess?> FindAsync(AppDbContext db, int threadId, ClaimsPrincipal user, ThreadPaging? paging, int? page)
     {
