@@ -18,6 +18,7 @@ using StudyGuide.Web.Curriculum;
 using StudyGuide.Web.Data;
 using StudyGuide.Web.Discussions;
 using StudyGuide.Web.Groups;
+using StudyGuide.Web.Pages.Discussions;
 using StudyGuide.Web.Web;
 
 // `dotnet run -- users list` and friends: operator commands share the app's services, not its web host.
@@ -54,6 +55,7 @@ try
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddOptions<StudyGuideOptions>().Bind(builder.Configuration.GetSection(StudyGuideOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
     builder.Services.AddSingleton<ThreadPaging>();
+    builder.Services.AddSingleton<ThreadLinks>();
     // AES-256-GCM, half the cost of CBC plus HMAC for the cookies and tokens of every page (bench/RESULTS.md).
     builder.Services.AddDataProtection()
         .SetApplicationName("StudyGuide")

@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using StudyGuide.Tests.Infrastructure;
@@ -48,7 +47,7 @@ public class PostArticlesTests(StudyGuideFactory app) : IClassFixture<StudyGuide
             new(2, 13, "teacher", Author, "<p>Gone</p>", at, EditedAt: null, DeletedAt: at.AddHours(2), ReplyToNumber: null, VisibleToUserId: null),
         ];
         var articles = new PostArticles(access, pageNumber: 2, mayPost: true, new Dictionary<string, string> { ["student"] = Student },
-            new HostileLocalizer(), app.Services.GetRequiredService<LinkGenerator>(), PathString.Empty, app.Services.GetRequiredService<HtmlEncoder>());
+            new HostileLocalizer(), app.Services.GetRequiredService<ThreadLinks>(), PathString.Empty, app.Services.GetRequiredService<HtmlEncoder>());
 
         using var writer = new StringWriter();
         foreach (var post in posts) articles.For(post).WriteTo(writer, HtmlEncoder.Default);

@@ -11,8 +11,9 @@ namespace StudyGuide.Web.Pages.Discussions;
 /// The <c>&lt;article&gt;</c> of each post on a thread page: number, author, time, "edited", reply-to, the
 /// stored body and the actions this reader may take. Written straight into the page, as Razor markup cost
 /// more than the page's database reads (bench/RESULTS.md). Texts and links are made once a page (links from
-/// the pages' routes); every text goes through <see cref="Text"/> and every attribute value through
-/// <see cref="Attribute"/>, both with the page's <see cref="HtmlEncoder"/>; the stored body is the one exception.
+/// the pages' routes, <see cref="ThreadLinks"/>). One encoder, the page's <see cref="HtmlEncoder"/>, encodes every value: texts through
+/// <see cref="Text"/>, attribute values through <see cref="Attribute"/>, and what is written several times (a
+/// post's number, a link's parts) once, when it is made. The stored body is the one value written as HTML.
 /// </summary>
 public sealed class PostArticles
 {
@@ -26,7 +27,7 @@ public sealed class PostArticles
     readonly NumberedLink permalink, reply, quote, edit, delete, history;
 
     public PostArticles(ThreadAccess access, int pageNumber, bool mayPost, IReadOnlyDictionary<string, string> studentNames,
-        IStringLocalizer l, LinkGenerator links, PathString pathBase, HtmlEncoder encoder)
+        IStringLocalizer l, ThreadLinks links, PathString pathBase, HtmlEncoder encoder)
     {
         this.access = access;
         this.mayPost = mayPost;
@@ -43,19 +44,17 @@ public sealed class PostArticles
         deleteText = l["Delete"].Value;
         historyText = l["History"].Value;
 
-        var id = access.Thread.Id;
-        NumberedLink PostLink(string page) => new(links.GetPathByPage(page, values: new { id, number = NumberedLink.StandIn }, pathBase: pathBase), encoder);
-        permalink = PostLink("/Discussions/Permalink");
-        edit = PostLink("/Discussions/Edit");
-        delete = PostLink("/Discussions/Delete");
-        history = PostLink("/Discussions/History");
-        // Razor Pages keeps the route value "page" for the page's name, so the thread page's ?page= is added as a query.
-        var threadPath = links.GetPathByPage("/Discussions/Thread", values: new { id }, pathBase: pathBase);
-        var page = new KeyValuePair<string, string?>("page", pageNumber.ToString(CultureInfo.InvariantCulture));
-        AnswerLink = threadPath + QueryString.Create([page]);
-        NumberedLink Answer(string parameter) => new(threadPath + QueryString.Create([page, new(parameter, NumberedLink.StandIn.ToString(CultureInfo.InvariantCulture))]) + "#reply", encoder);
-        reply = Answer("reply");
-        quote = Answer("quote");
+        var thread = access.Thread.Id.ToString(CultureInfo.InvariantCulture);
+        var page = pageNumber.ToString(CultureInfo.InvariantCulture);
+        string ForThisPage(string link) => pathBase + link.Replace(ThreadLinks.Thread, thread, StringComparison.Ordinal).Replace(ThreadLinks.Page, page, StringComparison.Ordinal);
+        AnswerLink = ForThisPage(links.ThisPage);
+        NumberedLink ToPost(string link) => new(ForThisPage(link), encoder);
+        permalink = ToPost(links.Permalink);
+        reply = ToPost(links.Reply);
+        quote = ToPost(links.Quote);
+        edit = ToPost(links.Edit);
+        delete = ToPost(links.Delete);
+        history = ToPost(links.History);
     }
 
     /// <summary>Where the reply form posts to: this page of this thread.</summary>
@@ -71,20 +70,21 @@ public sealed class PostArticles
 
     void Write(TextWriter w, PostRow post)
     {
-        var number = post.Number.ToString(CultureInfo.InvariantCulture);
-        w.Write(post.IsDeleted ? "<article class=\"post post-deleted\" id=\"" : "<article class=\"post\" id=\"");
-        Attribute(w, "post-", number);
-        w.Write("\" aria-labelledby=\"");
-        Attribute(w, "post-", number, "-author");
-        w.Write("\">\n<header class=\"post-header\">\n<a class=\"post-number\" href=\"");
+        // Encoded once, then written in several attributes and texts.
+        var number = encoder.Encode(post.Number.ToString(CultureInfo.InvariantCulture));
+        w.Write(post.IsDeleted ? "<article class=\"post post-deleted\" id=\"post-" : "<article class=\"post\" id=\"post-");
+        w.Write(number);
+        w.Write("\" aria-labelledby=\"post-");
+        w.Write(number);
+        w.Write("-author\">\n<header class=\"post-header\">\n<a class=\"post-number\" href=\"");
         permalink.Write(w, number);
         w.Write("\" aria-label=\"");
         Attribute(w, string.Format(CultureInfo.CurrentCulture, postLabel, number));
         w.Write("\">#");
-        Text(w, number);
-        w.Write("</a>\n<span class=\"post-author\" id=\"");
-        Attribute(w, "post-", number, "-author");
-        w.Write("\">");
+        w.Write(number);
+        w.Write("</a>\n<span class=\"post-author\" id=\"post-");
+        w.Write(number);
+        w.Write("-author\">");
         Text(w, post.AuthorName);
         w.Write("</span>\n");
         GroupTime.Element(post.CreatedAt, zone).WriteTo(w, encoder);
@@ -97,7 +97,7 @@ public sealed class PostArticles
         if (post.ReplyToNumber is { } replyTo)
         {
             w.Write("\n<span class=\"post-reply-to\">· <a href=\"");
-            permalink.Write(w, replyTo.ToString(CultureInfo.InvariantCulture));
+            permalink.Write(w, encoder.Encode(replyTo.ToString(CultureInfo.InvariantCulture)));
             w.Write("\">");
             Text(w, l["in reply to #{0}", replyTo]);
             w.Write("</a></span>");
@@ -152,39 +152,23 @@ public sealed class PostArticles
     // The same encoding as text: HtmlEncoder escapes quotes too, so its output is safe inside a quoted attribute.
     void Attribute(TextWriter w, string value) => encoder.Encode(w, value);
 
-    void Attribute(TextWriter w, string first, string second, string third = "")
-    {
-        encoder.Encode(w, first);
-        encoder.Encode(w, second);
-        encoder.Encode(w, third);
-    }
-
-    /// <summary>
-    /// A link to one post, made once a page from a page's route for a stand-in number: cut around that number and
-    /// encoded as an attribute value, so that each post only adds its own number.
-    /// </summary>
+    /// <summary>A link to one post of this page's thread, cut around the post's stand-in and encoded once a page.</summary>
     sealed class NumberedLink
     {
-        public const int StandIn = int.MaxValue;
-
         readonly string before, after;
-        readonly HtmlEncoder encoder;
 
-        public NumberedLink(string? path, HtmlEncoder encoder)
+        public NumberedLink(string link, HtmlEncoder encoder)
         {
-            ArgumentNullException.ThrowIfNull(path);
-            var standIn = StandIn.ToString(CultureInfo.InvariantCulture);
-            // The number comes after the thread's id in every link, so the last stand-in is the number's.
-            var at = path.LastIndexOf(standIn, StringComparison.Ordinal);
-            before = encoder.Encode(path[..at]);
-            after = encoder.Encode(path[(at + standIn.Length)..]);
-            this.encoder = encoder;
+            var at = link.IndexOf(ThreadLinks.Post, StringComparison.Ordinal);
+            before = encoder.Encode(link[..at]);
+            after = encoder.Encode(link[(at + ThreadLinks.Post.Length)..]);
         }
 
+        /// <param name="number">Already encoded.</param>
         public void Write(TextWriter w, string number)
         {
             w.Write(before);
-            encoder.Encode(w, number);
+            w.Write(number);
             w.Write(after);
         }
     }
