@@ -11,9 +11,10 @@ namespace StudyGuide.Web.Pages.Discussions;
 /// The <c>&lt;article&gt;</c> of each post on a thread page: number, author, time, "edited", reply-to, the
 /// stored body and the actions this reader may take. Written straight into the page, as Razor markup cost
 /// more than the page's database reads (bench/RESULTS.md). Texts and links are made once a page (links from
-/// the pages' routes, <see cref="ThreadLinks"/>). One encoder, the page's <see cref="HtmlEncoder"/>, encodes every value: texts through
-/// <see cref="Text"/>, attribute values through <see cref="Attribute"/>, and what is written several times (a
-/// post's number, a link's parts) once, when it is made. The stored body is the one value written as HTML.
+/// the pages' routes, <see cref="ThreadLinks"/>). One encoder, the page's <see cref="HtmlEncoder"/>, encodes
+/// every value: texts through <see cref="Text"/>, attribute values through <see cref="Attribute"/>, and what is
+/// written several times (a post's number, a link's parts) once, when it is made. The stored body is the one
+/// value written as HTML.
 /// </summary>
 public sealed class PostArticles
 {
