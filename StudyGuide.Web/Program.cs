@@ -17,7 +17,9 @@ using StudyGuide.Web.Bench;
 using StudyGuide.Web.Commands;
 using StudyGuide.Web.Curriculum;
 using StudyGuide.Web.Data;
+using StudyGuide.Web.Discussions;
 using StudyGuide.Web.Groups;
+using StudyGuide.Web.Pages.Discussions;
 using StudyGuide.Web.Security;
 
 // `dotnet run -- users list` and friends: operator commands share the app's services, not its web host.
@@ -26,8 +28,7 @@ var builder = WebApplication.CreateBuilder(command is null ? args : []);
 // Outside Development the framework serves only published assets; this lets a plain `dotnet build` output
 // serve its CSS too (a browser asks for the gzip variant, which lives in obj/). A no-op when published.
 builder.WebHost.UseStaticWebAssets();
-// Run from build output (`dotnet run`), MapStaticAssets would otherwise watch for asset edits outside
-// Development too: caching headers off, and a file-exists check in the routing of every request (bench/).
+// Outside Development, no watching build output for asset edits (a file check per request): bench/RESULTS.md.
 if (!builder.Environment.IsDevelopment()) builder.Configuration["ReloadStaticAssetsAtRuntime"] ??= "false";
 
 // Every StudyGuide:* setting, bound and validated before anything starts: a wrong one stops the app here with an
@@ -52,18 +53,16 @@ try
 {
     // Services
     var connectionString = Database.WithDefaults(builder.Configuration.GetConnectionString(Database.ConnectionStringName)!);
-    // Pooled: a page reads through one context, and building a fresh one per request was measurable (bench/).
-    // EF's check against two operations at once on one context sets an AsyncLocal on every row it reads:
-    // about a tenth of a thread page's allocations (bench/). It stays on wherever code is developed and tested.
-    var checkContextThreadSafety = !builder.Environment.IsProduction();
+    // Pooled, and EF's per-row thread-safety check off in Production only (a tenth of a page's allocations): bench/RESULTS.md.
     builder.Services.AddDbContextPool<AppDbContext>((services, options) =>
-        Database.Configure(options, connectionString).EnableThreadSafetyChecks(checkContextThreadSafety)
+        Database.Configure(options, connectionString).EnableThreadSafetyChecks(!builder.Environment.IsProduction())
             .AddInterceptors(services.GetRequiredService<AccountChecks>()));
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddOptions<StudyGuideOptions>().Bind(builder.Configuration.GetSection(StudyGuideOptions.Section)).ValidateOnStart();
     builder.Services.AddSingleton<IValidateOptions<StudyGuideOptions>, StudyGuideOptionsValidator>();
-    // AES-256-GCM: one authenticated cipher instead of CBC plus HMAC, for the session cookie and the
-    // antiforgery tokens that every page decrypts and issues (bench/). Keys made before keep their own algorithm.
+    builder.Services.AddSingleton<ThreadPaging>();
+    builder.Services.AddSingleton<ThreadLinks>();
+    // AES-256-GCM, half the cost of CBC plus HMAC for the cookies and tokens of every page (bench/RESULTS.md).
     builder.Services.AddDataProtection()
         .SetApplicationName("StudyGuide")
         .PersistKeysToDbContext<AppDbContext>()
@@ -109,7 +108,7 @@ try
         .AddPolicy(AuthorizationPolicies.Admin, policy => policy.RequireRole(Roles.Admin));
     builder.Services.AddSingleton<ServedCurriculum>();
     builder.Services.AddHostedService<CurriculumStartup>(); // fills the search table; reloads edited files in Development
-    if (settings.Bench) builder.Services.AddBench(builder.Configuration, connectionString); // bench/run only
+    builder.AddBenchIfSwitchedOn(settings, connectionString); // bench/run only
 
     var app = builder.Build();
 
@@ -151,7 +150,7 @@ try
     app.MapRazorPages().WithStaticAssets();
     app.MapHealthChecks("/health");
     app.MapCalendars();
-    if (settings.Bench) app.MapBench();
+    app.MapBenchIfSwitchedOn();
 
     if (setupToken is not null) app.Lifetime.ApplicationStarted.Register(() => PrintSetupLink(app, setupToken));
     await app.RunAsync();

@@ -1,10 +1,8 @@
-using System.Data.Common;
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
-using StudyGuide.Web.Data;
-using StudyGuide.Web.Discussions;
 
 namespace StudyGuide.Web.Bench;
 
@@ -15,27 +13,28 @@ namespace StudyGuide.Web.Bench;
 /// </summary>
 public static class BenchEndpoints
 {
-    public static IServiceCollection AddBench(this IServiceCollection services, IConfiguration configuration, string connectionString)
+    /// <summary>The bench's services, and its request counting first in the pipeline: nothing unless the switch is on.</summary>
+    public static void AddBenchIfSwitchedOn(this WebApplicationBuilder builder, StudyGuideOptions settings, string connectionString)
     {
-        // bench/run restarts the app with 20, 50 and 100 posts per thread page.
-        if (configuration.GetValue<int?>("StudyGuide:Discussions:PostsPerPage") is { } postsPerPage and > 0)
-            ThreadPaging.PostsPerPage = postsPerPage;
+        if (!settings.Bench) return;
+        var services = builder.Services;
         // The raw page's own pool, beside EF's: the floor a database page can reach without EF.
         services.AddSingleton(new BenchDataSource(NpgsqlDataSource.Create(connectionString)));
-        services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(SqlCommandCounter.Instance));
+        services.AddSingleton<SqlCommandCounter>();
         services.AddTransient<IStartupFilter, BenchStartupFilter>();
-        return services;
     }
 
-    public static WebApplication MapBench(this WebApplication app)
+    /// <summary>The reference endpoints, mapped with the app's own so they pass through the same middleware (the cookie check among it).</summary>
+    public static void MapBenchIfSwitchedOn(this WebApplication app)
     {
+        if (!app.Services.GetRequiredService<IOptions<StudyGuideOptions>>().Value.Bench) return;
         app.MapGet("/__bench/plaintext", () => Results.Text("Hello, World!"));
         // Read by bench/run before and after each wrk run: allocated bytes per request are the delta over the requests.
-        app.MapGet("/__bench/stats", () => Results.Json(new
+        app.MapGet("/__bench/stats", (SqlCommandCounter sqlCommands) => Results.Json(new
         {
             allocatedBytes = GC.GetTotalAllocatedBytes(precise: false),
             requests = BenchStats.Requests,
-            sqlCommands = SqlCommandCounter.Total,
+            sqlCommands = sqlCommands.Total,
             workingSet = Environment.WorkingSet,
             // CPU time of this process: per request, it depends far less than req/s on what else the machine runs.
             cpuMicroseconds = (long)(Environment.CpuUsage.TotalTime.TotalMilliseconds * 1000),
@@ -43,7 +42,6 @@ public static class BenchEndpoints
             gen1 = GC.CollectionCount(1),
             gen2 = GC.CollectionCount(2),
         }));
-        return app;
     }
 }
 
@@ -64,7 +62,7 @@ static class BenchStats
 }
 
 /// <summary>First in the pipeline: opens the request's SQL count and reports it in X-Bench-Sql.</summary>
-sealed class BenchStartupFilter : IStartupFilter
+sealed class BenchStartupFilter(SqlCommandCounter sqlCommands) : IStartupFilter
 {
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
@@ -72,7 +70,7 @@ sealed class BenchStartupFilter : IStartupFilter
         {
             // The stats reads themselves are not part of what is measured.
             if (!context.Request.Path.StartsWithSegments("/__bench/stats")) BenchStats.CountRequest();
-            var count = SqlCommandCounter.BeginRequest();
+            var count = sqlCommands.BeginRequest();
             context.Response.OnStarting(() =>
             {
                 context.Response.Headers["X-Bench-Sql"] = count.Value.ToString(CultureInfo.InvariantCulture);
@@ -84,29 +82,49 @@ sealed class BenchStartupFilter : IStartupFilter
     };
 }
 
-/// <summary>Counts the SQL commands (round trips) sent on EF's connections, per request and in total.</summary>
-public sealed class SqlCommandCounter : DbCommandObserver
+/// <summary>
+/// Counts the SQL commands (round trips) this app's requests send, per request and in total, whoever sends
+/// them: EF, a hand-written command on EF's connection, or the raw page's own data source. Npgsql asks the
+/// listeners of its ActivitySource ("Npgsql") whether to trace each command it sends; this one counts the
+/// question and answers no, so nothing is recorded or allocated for it. Physical connection opens
+/// ("CONNECT …") are asked about too, and are not commands.
+/// </summary>
+public sealed class SqlCommandCounter : IDisposable
 {
-    public static readonly SqlCommandCounter Instance = new();
+    // Per counter, not static: tests run several apps in one process, each counting its own requests.
+    readonly AsyncLocal<StrongBox<int>?> current = new();
+    readonly ActivityListener listener;
+    long total;
 
-    static readonly AsyncLocal<StrongBox<int>?> Current = new();
-    static long total;
+    public SqlCommandCounter()
+    {
+        listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> options) =>
+            {
+                if (!options.Name.StartsWith("CONNECT ", StringComparison.Ordinal)) Count();
+                return ActivitySamplingResult.None;
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+    }
 
-    public static long Total => Interlocked.Read(ref total);
+    public long Total => Interlocked.Read(ref total);
 
-    public static StrongBox<int> BeginRequest()
+    public StrongBox<int> BeginRequest()
     {
         var box = new StrongBox<int>();
-        Current.Value = box;
+        current.Value = box;
         return box;
     }
 
-    /// <summary>For commands sent without EF (the raw reference page).</summary>
-    public static void Count()
+    void Count()
     {
+        if (current.Value is not { } box) return; // not one of this app's requests
+        Interlocked.Increment(ref box.Value);
         Interlocked.Increment(ref total);
-        if (Current.Value is { } box) Interlocked.Increment(ref box.Value);
     }
 
-    protected override void Observe(DbCommand command) => Count();
+    public void Dispose() => listener.Dispose();
 }

@@ -35,26 +35,25 @@ public sealed class ThreadAccess(DiscussionThread thread, GroupAccess group, Ref
     /// <summary>Facilitators read a private thread student by student.</summary>
     public bool GroupedByStudent => Mode == ReflectionMode.Private && IsFacilitator;
 
-    // The reader's thread and group, role, reflection mode, gate and read position: one row.
+    // The reader's thread and group, role, reflection mode, gate and read position: one row. Read by column name
+    // (ReadAccess); group columns are prefixed, as both tables have id, kind, created_at and created_by_user_id.
     const string AccessSql = """
         SELECT t.id, t.group_id, t.kind, t.assignment_id, t.title, t.created_at, t.created_by_user_id,
                t.last_post_number, t.last_post_at, t.activity_at, t.member_activity_at,
-               g.name, g.description, g.kind, g.time_zone, g.member_list_visibility,
-               g.only_facilitators_start_threads, g.join_code, g.created_at, g.created_by_user_id,
-               (SELECT m.role FROM memberships m WHERE m.group_id = t.group_id AND m.user_id = @user),
-               (SELECT a.reflection_mode FROM assignments a WHERE a.id = t.assignment_id),
-               EXISTS (SELECT 1 FROM posts p WHERE p.author_id = @user AND p.thread_id = t.id),
-               (SELECT r.last_read_number FROM thread_reads r WHERE r.user_id = @user AND r.thread_id = t.id)
+               g.name AS group_name, g.description AS group_description, g.kind AS group_kind,
+               g.time_zone AS group_time_zone, g.member_list_visibility AS group_member_list_visibility,
+               g.only_facilitators_start_threads AS group_only_facilitators_start_threads, g.join_code AS group_join_code,
+               g.created_at AS group_created_at, g.created_by_user_id AS group_created_by_user_id,
+               (SELECT m.role FROM memberships m WHERE m.group_id = t.group_id AND m.user_id = @user) AS membership_role,
+               (SELECT a.reflection_mode FROM assignments a WHERE a.id = t.assignment_id) AS reflection_mode,
+               EXISTS (SELECT 1 FROM posts p WHERE p.author_id = @user AND p.thread_id = t.id) AS has_posted,
+               (SELECT r.last_read_number FROM thread_reads r WHERE r.user_id = @user AND r.thread_id = t.id) AS last_read_number
         FROM threads t JOIN groups g ON g.id = t.group_id
         WHERE t.id = @thread
         """;
 
-    // A page of a reader who sees everything: a range scan on (thread_id, number). Numbers have no gaps,
-    // so "the next @count after @after" is the page's range; written as a limit, not as an upper bound,
-    // because the statement is prepared and PostgreSQL's generic plan guesses one row for a range of two
-    // parameters. On that guess it hashed the page's posts, bodies and all, and sorted them again; with a
-    // limit it reads the index in order and looks each author up (measured in bench/RESULTS.md). The
-    // reader below still stops at the range's end.
+    // A page of a reader who sees everything: numbers have no gaps, so "the next @count after @after" is the page.
+    // A limit, not an upper bound: the prepared statement's generic plan then reads the index in order (bench/RESULTS.md).
     const string PageSql = """
         ;
         SELECT p.id, p.number, p.author_id, u.display_name, p.body_html, p.created_at, p.edited_at,
@@ -70,24 +69,21 @@ public sealed class ThreadAccess(DiscussionThread thread, GroupAccess group, Ref
     int pagePostsPage;
 
     /// <summary>The thread, the reader's role in its group, the reflection mode, the gate and the read position, in one query.</summary>
-    public static Task<ThreadAccess?> FindAsync(AppDbContext db, int threadId, ClaimsPrincipal user) => FindAsync(db, threadId, user, page: null);
+    public static Task<ThreadAccess?> FindAsync(AppDbContext db, int threadId, ClaimsPrincipal user) => FindAsync(db, threadId, user, paging: null, page: null);
 
     /// <summary>
-    /// As <see cref="FindAsync(AppDbContext, int, ClaimsPrincipal)"/>, and in the same round trip the posts
-    /// numbered as page <paramref name="page"/> would be for a reader who sees everything: on this kind of
-    /// machine a round trip to PostgreSQL costs a thread page more than anything else it does
-    /// (bench/RESULTS.md). Who may see those posts is only known once the row is read, so they are kept
-    /// back unless this reader sees everything (<see cref="PostsOfPage"/>). Sent without EF, which cannot
-    /// send two queries at once: the SQL names the columns of the entities' tables, and a test compares
-    /// what it reads with what EF reads.
+    /// As <see cref="FindAsync(AppDbContext, int, ClaimsPrincipal)"/>, and in the same round trip (bench/RESULTS.md) the posts
+    /// numbered as page <paramref name="page"/> of <paramref name="paging"/> would be for a reader who sees everything; they
+    /// are kept back unless this reader does (<see cref="PostsOfPage"/>). Sent without EF, which cannot send two queries
+    /// at once; a test compares what it reads with what EF reads.
     /// </summary>
-    public static async Task<ThreadAccess?> FindAsync(AppDbContext db, int threadId, ClaimsPrincipal user, int? page)
+    public static async Task<ThreadAccess?> FindAsync(AppDbContext db, int threadId, ClaimsPrincipal user, ThreadPaging? paging, int? page)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         if (userId is null) return null;
         var isAdmin = user.IsInRole(Roles.Admin);
-        var withPage = page is >= 1;
-        var (after, through) = withPage ? ThreadPaging.NumberRange(page!.Value) : (0, 0);
+        var withPage = paging is not null && page is >= 1;
+        var (after, through) = withPage ? paging!.NumberRange(page!.Value) : (0, 0);
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
@@ -103,16 +99,16 @@ public sealed class ThreadAccess(DiscussionThread thread, GroupAccess group, Ref
                     Add(command, "after", after);
                     Add(command, "count", through - after);
                 }
-                DbCommandObserver.ReportSentWithoutEf(db, command);
                 await using var reader = await command.ExecuteReaderAsync();
                 if (!await reader.ReadAsync()) return null;
                 var access = ReadAccess(reader, userId, isAdmin);
                 if (access is null || !withPage) return access;
                 await reader.NextResultAsync();
                 var posts = new List<PostRow>(through - after);
+                var columns = PostColumns.Of(reader);
                 while (await reader.ReadAsync())
                 {
-                    var post = ReadPost(reader);
+                    var post = columns.Read(reader);
                     if (post.Number > through) break; // only if numbers had a gap: the rest is on later pages
                     posts.Add(post);
                 }
@@ -139,47 +135,53 @@ public sealed class ThreadAccess(DiscussionThread thread, GroupAccess group, Ref
         command.Parameters.Add(parameter);
     }
 
-    // Column by column as AccessSql lists them.
     static ThreadAccess? ReadAccess(DbDataReader r, string userId, bool isAdmin)
     {
-        MembershipRole? role = r.IsDBNull(20) ? null : Enum.Parse<MembershipRole>(r.GetString(20));
+        var role = r.EnumOrNull<MembershipRole>("membership_role");
         if (role is null && !isAdmin) return null;
         var thread = new DiscussionThread
         {
-            Id = r.GetInt32(0),
-            GroupId = r.GetInt32(1),
-            Kind = Enum.Parse<ThreadKind>(r.GetString(2)),
-            AssignmentId = r.IsDBNull(3) ? null : r.GetInt32(3),
-            Title = r.GetString(4),
-            CreatedAt = r.GetFieldValue<DateTimeOffset>(5),
-            CreatedByUserId = r.GetString(6),
-            LastPostNumber = r.GetInt32(7),
-            LastPostAt = r.IsDBNull(8) ? null : r.GetFieldValue<DateTimeOffset>(8),
-            ActivityAt = r.GetFieldValue<DateTimeOffset>(9),
-            MemberActivityAt = r.GetFieldValue<DateTimeOffset>(10),
+            Id = r.Value<int>("id"),
+            GroupId = r.Value<int>("group_id"),
+            Kind = r.Enum<ThreadKind>("kind"),
+            AssignmentId = r.ValueOrNull<int>("assignment_id"),
+            Title = r.Value<string>("title"),
+            CreatedAt = r.Value<DateTimeOffset>("created_at"),
+            CreatedByUserId = r.Value<string>("created_by_user_id"),
+            LastPostNumber = r.Value<int>("last_post_number"),
+            LastPostAt = r.ValueOrNull<DateTimeOffset>("last_post_at"),
+            ActivityAt = r.Value<DateTimeOffset>("activity_at"),
+            MemberActivityAt = r.Value<DateTimeOffset>("member_activity_at"),
         };
         var group = new Group
         {
             Id = thread.GroupId,
-            Name = r.GetString(11),
-            Description = r.GetString(12),
-            Kind = Enum.Parse<GroupKind>(r.GetString(13)),
-            TimeZone = r.GetString(14),
-            MemberListVisibility = Enum.Parse<MemberListVisibility>(r.GetString(15)),
-            OnlyFacilitatorsStartThreads = r.GetBoolean(16),
-            JoinCode = r.IsDBNull(17) ? null : r.GetString(17),
-            CreatedAt = r.GetFieldValue<DateTimeOffset>(18),
-            CreatedByUserId = r.GetString(19),
+            Name = r.Value<string>("group_name"),
+            Description = r.Value<string>("group_description"),
+            Kind = r.Enum<GroupKind>("group_kind"),
+            TimeZone = r.Value<string>("group_time_zone"),
+            MemberListVisibility = r.Enum<MemberListVisibility>("group_member_list_visibility"),
+            OnlyFacilitatorsStartThreads = r.Value<bool>("group_only_facilitators_start_threads"),
+            JoinCode = r.StringOrNull("group_join_code"),
+            CreatedAt = r.Value<DateTimeOffset>("group_created_at"),
+            CreatedByUserId = r.Value<string>("group_created_by_user_id"),
         };
-        var mode = r.IsDBNull(21) ? ReflectionMode.Open : Enum.Parse<ReflectionMode>(r.GetString(21));
-        int? lastRead = r.IsDBNull(23) ? null : r.GetInt32(23);
-        return new ThreadAccess(thread, new GroupAccess(group, userId, role, isAdmin), mode, r.GetBoolean(22), lastRead);
+        var mode = r.EnumOrNull<ReflectionMode>("reflection_mode") ?? ReflectionMode.Open;
+        return new ThreadAccess(thread, new GroupAccess(group, userId, role, isAdmin), mode, r.Value<bool>("has_posted"), r.ValueOrNull<int>("last_read_number"));
     }
 
-    static PostRow ReadPost(DbDataReader r) => new(
-        r.GetInt64(0), r.GetInt32(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetFieldValue<DateTimeOffset>(5),
-        r.IsDBNull(6) ? null : r.GetFieldValue<DateTimeOffset>(6), r.IsDBNull(7) ? null : r.GetFieldValue<DateTimeOffset>(7),
-        r.IsDBNull(8) ? null : r.GetInt32(8), r.IsDBNull(9) ? null : r.GetString(9));
+    /// <summary>The ordinals of PageSql's columns, looked up once per page rather than once per post.</summary>
+    readonly record struct PostColumns(int Id, int Number, int AuthorId, int AuthorName, int BodyHtml, int CreatedAt, int EditedAt, int DeletedAt, int ReplyToNumber, int VisibleToUserId)
+    {
+        public static PostColumns Of(DbDataReader r) => new(
+            r.GetOrdinal("id"), r.GetOrdinal("number"), r.GetOrdinal("author_id"), r.GetOrdinal("display_name"), r.GetOrdinal("body_html"),
+            r.GetOrdinal("created_at"), r.GetOrdinal("edited_at"), r.GetOrdinal("deleted_at"), r.GetOrdinal("reply_to_number"), r.GetOrdinal("visible_to_user_id"));
+
+        public PostRow Read(DbDataReader r) => new(
+            r.GetInt64(Id), r.GetInt32(Number), r.GetString(AuthorId), r.GetString(AuthorName), r.GetString(BodyHtml),
+            r.GetFieldValue<DateTimeOffset>(CreatedAt), r.ValueOrNull<DateTimeOffset>(EditedAt), r.ValueOrNull<DateTimeOffset>(DeletedAt),
+            r.ValueOrNull<int>(ReplyToNumber), r.IsDBNull(VisibleToUserId) ? null : r.GetString(VisibleToUserId));
+    }
 
     public bool CanSee(Post post) => CanSee(post.AuthorId, post.VisibleToUserId);
 
@@ -222,4 +224,21 @@ public static class PostVisibility
             ? p => p.AuthorId == userId || p.VisibleToUserId == userId
             : p => p.AuthorId == userId;
     }
+}
+
+/// <summary>Reads of a hand-written query's columns by name, the way EF would map them.</summary>
+static class ColumnReads
+{
+    public static T Value<T>(this DbDataReader r, string column) => r.GetFieldValue<T>(r.GetOrdinal(column));
+
+    public static T? ValueOrNull<T>(this DbDataReader r, string column) where T : struct => r.ValueOrNull<T>(r.GetOrdinal(column));
+
+    public static T? ValueOrNull<T>(this DbDataReader r, int ordinal) where T : struct => r.IsDBNull(ordinal) ? null : r.GetFieldValue<T>(ordinal);
+
+    public static string? StringOrNull(this DbDataReader r, string column) => r.GetOrdinal(column) is var i && r.IsDBNull(i) ? null : r.GetString(i);
+
+    // Enums are stored as their names (HasConversion<string>()).
+    public static T Enum<T>(this DbDataReader r, string column) where T : struct, Enum => System.Enum.Parse<T>(r.Value<string>(column));
+
+    public static T? EnumOrNull<T>(this DbDataReader r, string column) where T : struct, Enum => r.StringOrNull(column) is { } name ? System.Enum.Parse<T>(name) : null;
 }

@@ -42,13 +42,13 @@ public static class ThreadPosts
     }
 
     /// <summary>The page holding post <paramref name="number"/> for this reader, or null when they cannot see it.</summary>
-    public static async Task<int?> PageOfAsync(AppDbContext db, ThreadAccess access, int number, CancellationToken cancellationToken = default)
+    public static async Task<int?> PageOfAsync(AppDbContext db, ThreadAccess access, ThreadPaging paging, int number, CancellationToken cancellationToken = default)
     {
         if (UsesNumberRanges(access))
-            return number >= 1 && number <= access.Thread.LastPostNumber ? ThreadPaging.PageOf(number) : null;
+            return number >= 1 && number <= access.Thread.LastPostNumber ? paging.PageOf(number) : null;
         var numbers = await VisibleNumbersAsync(db, access, cancellationToken);
         var index = numbers.IndexOf(number);
-        return index < 0 ? null : ThreadPaging.PageOf(index + 1);
+        return index < 0 ? null : paging.PageOf(index + 1);
     }
 
     static IQueryable<PostRow> Rows(AppDbContext db, IQueryable<Post> posts) =>

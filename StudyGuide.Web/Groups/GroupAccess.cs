@@ -27,7 +27,7 @@ public sealed class GroupAccess(Group group, string userId, MembershipRole? role
 
     sealed record GroupRow(Group Group, MembershipRole? Role);
 
-    // Compiled once: every group page starts here (the thread list among them, measured in bench/).
+    // Compiled once: every group page starts here (the thread list among them): bench/RESULTS.md.
     static readonly Func<AppDbContext, int, string, CancellationToken, Task<GroupRow?>> FindRow = EF.CompileAsyncQuery(
         (AppDbContext db, int groupId, string userId, CancellationToken cancellationToken) => db.Groups
             .Where(g => g.Id == groupId)

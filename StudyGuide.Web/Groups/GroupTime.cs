@@ -51,10 +51,7 @@ public static class GroupTime
     /// </summary>
     public static IHtmlContent Element(DateTimeOffset instant, TimeZoneInfo zone) => new TimeElement(TimeZoneInfo.ConvertTime(instant, zone));
 
-    /// <summary>
-    /// Formats straight into the page as it is written: a thread page shows fifty, and their two strings
-    /// each showed in bench/.
-    /// </summary>
+    /// <summary>Formats straight into the page as it is written: a thread page shows fifty (bench/RESULTS.md).</summary>
     sealed class TimeElement(DateTimeOffset local) : IHtmlContent
     {
         public void WriteTo(TextWriter writer, HtmlEncoder encoder)

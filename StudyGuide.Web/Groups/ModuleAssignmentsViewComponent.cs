@@ -13,7 +13,7 @@ public sealed record ModuleAssignment(int GroupId, string GroupName, string Time
 /// </summary>
 public sealed class ModuleAssignmentsViewComponent(AppDbContext db) : ViewComponent
 {
-    // Compiled once: every signed-in module page asks (bench/ measured the per-request query building).
+    // Compiled once: every signed-in module page asks (per-request query building measured in bench/RESULTS.md).
     static readonly Func<AppDbContext, string, string, IAsyncEnumerable<ModuleAssignment>> ReadersAssignments = EF.CompileAsyncQuery(
         (AppDbContext db, string userId, string slug) =>
             from m in db.Memberships.AsNoTracking()

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 using NpgsqlTypes;
 using StudyGuide.Bench.Seed;
+using StudyGuide.Web;
 using StudyGuide.Web.Accounts;
 using StudyGuide.Web.Data;
 using StudyGuide.Web.Discussions;
@@ -142,7 +143,7 @@ int TypicalThread(int count)
 {
     var authorNames = Enumerable.Range(0, AuthorCount).ToDictionary(AuthorId, AuthorName);
     var weights = Enumerable.Range(1, count)
-        .Select(id => NewPosts(id, ThreadPaging.PostsPerPage).Sum(p => p.BodyHtml.Length + authorNames[p.AuthorId].Length))
+        .Select(id => NewPosts(id, new DiscussionOptions().PostsPerPage).Sum(p => p.BodyHtml.Length + authorNames[p.AuthorId].Length))
         .ToArray();
     var mean = weights.Average();
     return Array.IndexOf(weights, weights.MinBy(w => Math.Abs(w - mean))) + 1;

@@ -271,6 +271,36 @@ public partial class ThreadListTests(StudyGuideFactory app) : IClassFixture<Stud
         }
     }
 
+    [Theory]
+    [InlineData("newest", true, "created_at", "created_at")]
+    [InlineData("oldest", true, "created_at", "created_at")]
+    [InlineData("latest-reply", true, "activity_at", "activity_at")]
+    [InlineData("latest-reply", false, "activity_at", "member_activity_at")]
+    public async Task Each_order_reads_its_own_key_forwards_and_back_in_index_order(string order, bool asFacilitator, string facilitatorKey, string memberKey)
+    {
+        var c = await ClassAsync();
+        for (var i = 0; i < 35; i++) await app.FreeThreadAsync(c.Group, c.Teacher);
+        var browser = await app.SignedInAsync(asFacilitator ? c.Teacher : c.Alice);
+        var key = asFacilitator ? facilitatorKey : memberKey;
+        var ascending = ($"(t.{key}, t.id) >", $"ORDER BY t.{key}, t.id");
+        var descending = ($"(t.{key}, t.id) <", $"ORDER BY t.{key} DESC, t.id DESC");
+        var (readingOn, readingBack) = order == "oldest" ? (ascending, descending) : (descending, ascending);
+
+        using var recorder = app.RecordSql();
+        var first = await ReadListAsync(browser, ListUrl(c.Group, order));
+        var second = await ReadListAsync(browser, first.Next!);
+        await ReadListAsync(browser, second.Previous!);
+
+        var queries = recorder.Commands.Where(sql => sql.Contains("FROM threads", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, queries.Count);
+        // The first page and the next one read on from the cursor; the previous page reads back from it, nearest first.
+        foreach (var (sql, (comparison, ordering)) in queries.Zip([readingOn, readingOn, readingBack]))
+        {
+            Assert.Contains(comparison, sql, StringComparison.Ordinal);
+            Assert.Contains(ordering + "\nLIMIT 31", sql.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task Each_thread_in_the_list_says_who_started_it()
     {

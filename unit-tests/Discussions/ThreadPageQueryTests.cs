@@ -3,6 +3,8 @@ using System.Net;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.DependencyInjection;
 using StudyGuide.Web.Discussions;
 using StudyGuide.Web.Groups;
 using StudyGuide.Tests.Groups;
@@ -15,7 +17,7 @@ namespace StudyGuide.Tests.Discussions;
 /// <summary>
 /// A thread page costs the same few SQL commands whatever its number (keyset by post number, the
 /// count kept in the thread row). Counts commands, never time: the bench measures speed. The count is
-/// the bench switch's own (an EF interceptor, reported per request in X-Bench-Sql); the accounts
+/// the bench switch's own (every command Npgsql sends, EF's or not, reported per request in X-Bench-Sql); the accounts
 /// feature's cookie check is already kept in memory when it is taken.
 /// </summary>
 public class ThreadPageQueryTests(StudyGuideFactory app) : IClassFixture<StudyGuideFactory>
@@ -113,34 +115,83 @@ public class ThreadAccessQueryTests(StudyGuideFactory app) : IClassFixture<Study
     }
 
     [Fact]
-    public async Task The_thread_and_group_read_by_hand_are_the_ones_ef_reads_property_for_property()
+    public async Task The_thread_group_and_posts_read_by_hand_are_the_ones_ef_reads_property_for_property()
     {
-        var teacher = await app.UserAsync("mapping-teacher", Roles.Teacher);
-        var group = await app.GroupAsync(teacher);
+        var teacher = await app.UserAsync("mapping-teacher", Roles.Teacher, displayName: "Mapping Teacher");
+        var starter = await app.UserAsync("mapping-starter");
+        var student = await app.UserAsync("mapping-student");
+        var group = await app.GroupAsync(teacher, GroupKind.Club, MemberListVisibility.Hidden, timeZone: "America/Montreal");
         var thread = await app.ReflectionThreadAsync(group, teacher, ReflectionMode.PostFirst);
         await app.PostAsync(thread, teacher, "First");
+        // Every column holds a value that is not its type's default, and the times differ from each other:
+        // a column ThreadAccess left out, or read into the wrong property, cannot match EF by chance.
+        var at = app.Clock.GetUtcNow();
+        await app.WithDbAsync(async db =>
+        {
+            await db.Groups.Where(g => g.Id == group.Id).ExecuteUpdateAsync(g => g
+                .SetProperty(x => x.Description, "Described")
+                .SetProperty(x => x.OnlyFacilitatorsStartThreads, true)
+                .SetProperty(x => x.CreatedAt, at.AddDays(-30)));
+            await db.Threads.Where(t => t.Id == thread.Id).ExecuteUpdateAsync(t => t
+                .SetProperty(x => x.CreatedByUserId, starter.Id)
+                .SetProperty(x => x.CreatedAt, at.AddDays(-20))
+                .SetProperty(x => x.LastPostAt, at.AddDays(-3))
+                .SetProperty(x => x.ActivityAt, at.AddDays(-2))
+                .SetProperty(x => x.MemberActivityAt, at.AddDays(-1)));
+            await db.Database.ExecuteSqlAsync($"INSERT INTO thread_reads (user_id, thread_id, last_read_number) VALUES ({teacher.Id}, {thread.Id}, 1)");
+            return await db.Posts.Where(p => p.ThreadId == thread.Id).ExecuteUpdateAsync(p => p
+                .SetProperty(x => x.ReplyToNumber, 7)
+                .SetProperty(x => x.VisibleToUserId, student.Id)
+                .SetProperty(x => x.EditedAt, at.AddHours(-5))
+                .SetProperty(x => x.DeletedAt, at.AddHours(-4)));
+        });
 
-        var access = await app.WithDbAsync(db => ThreadAccess.FindAsync(db, thread.Id, Principal(teacher), page: 1));
-        var (efThread, efGroup) = await app.WithDbAsync(async db => (
+        var access = await app.WithDbAsync(db => ThreadAccess.FindAsync(db, thread.Id, Principal(teacher), app.Services.GetRequiredService<ThreadPaging>(), page: 1));
+        var (model, efThread, efGroup, efPosts) = await app.WithDbAsync(async db => (
+            db.Model,
             await db.Threads.AsNoTracking().SingleAsync(t => t.Id == thread.Id),
-            await db.Groups.AsNoTracking().SingleAsync(g => g.Id == group.Id)));
+            await db.Groups.AsNoTracking().SingleAsync(g => g.Id == group.Id),
+            await ThreadPosts.NumbersAsync(db, thread.Id, [1])));
 
         Assert.NotNull(access);
-        AssertSameColumns(efThread, access.Thread);
-        AssertSameColumns(efGroup, access.Group.Group);
+        AssertSameMappedValues(model, efThread, access.Thread);
+        AssertSameMappedValues(model, efGroup, access.Group.Group);
+        var efPost = Assert.Single(efPosts);
+        var post = Assert.Single(access.PostsOfPage(1)!);
+        foreach (var property in typeof(PostRow).GetProperties().Where(p => p.SetMethod is not null))
+            AssertSameValue($"{nameof(PostRow)}.{property.Name}", property.GetValue(efPost), property.GetValue(post));
         Assert.Equal(ReflectionMode.PostFirst, access.Mode);
         Assert.True(access.HasPosted);
-        Assert.Equal(1, Assert.Single(access.PostsOfPage(1)!).Number);
+        Assert.Equal(MembershipRole.Facilitator, access.Group.Role);
+        Assert.Equal(1, access.LastReadNumber);
     }
 
-    // Every property EF maps, so a column added to the entity but not to ThreadAccess's SQL fails here.
-    static void AssertSameColumns<T>(T expected, T actual)
+    // Every property EF maps for the entity (so a column added to it later is covered without editing this test):
+    // EF's value must be seeded (not the type's default) and ThreadAccess must have read the same.
+    static void AssertSameMappedValues<T>(IModel model, T expected, T actual)
     {
-        foreach (var property in typeof(T).GetProperties().Where(p => p.SetMethod is { IsPublic: true }))
+        var entityType = model.FindEntityType(typeof(T));
+        Assert.NotNull(entityType);
+        foreach (var property in entityType.GetProperties())
         {
-            Assert.True(Equals(property.GetValue(expected), property.GetValue(actual)), $"{typeof(T).Name}.{property.Name}: {property.GetValue(expected)} read by EF, {property.GetValue(actual)} by ThreadAccess");
+            var clrProperty = property.PropertyInfo;
+            Assert.True(clrProperty is not null, $"{typeof(T).Name}.{property.Name} is a shadow property: read it in ThreadAccess and check it here.");
+            AssertSameValue($"{typeof(T).Name}.{property.Name}", clrProperty.GetValue(expected), clrProperty.GetValue(actual));
         }
     }
+
+    static void AssertSameValue(string name, object? expected, object? actual)
+    {
+        Assert.False(IsDefault(expected), $"{name}: the test seeds its type's default ({expected ?? "null"}), which a missing mapping would also give; seed another value.");
+        Assert.True(Equals(expected, actual), $"{name}: {expected} read by EF, {actual ?? "null"} by ThreadAccess.");
+    }
+
+    static bool IsDefault(object? value) => value switch
+    {
+        null => true,
+        string text => text.Length == 0,
+        _ => value.Equals(Activator.CreateInstance(value.GetType())),
+    };
 
     static ClaimsPrincipal Principal(User user) =>
         new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.Id)], "test"));

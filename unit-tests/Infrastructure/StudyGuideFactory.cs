@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 using StudyGuide.Web.Accounts;
 using StudyGuide.Web.Data;
 
@@ -24,6 +25,7 @@ public class StudyGuideFactory : WebApplicationFactory<Program>
     public StudyGuideFactory(TestDatabases databases)
     {
         connectionString = databases.CreateDatabaseAsync().GetAwaiter().GetResult();
+        sql = new SqlCommandRecorder(new NpgsqlConnectionStringBuilder(connectionString).Database!);
     }
 
     /// <summary>This test class's own database, for writing to it as another process would.</summary>
@@ -42,7 +44,7 @@ public class StudyGuideFactory : WebApplicationFactory<Program>
 
     public RecordingEmailSender Emails { get; } = new();
 
-    readonly SqlCommandRecorder sql = new();
+    readonly SqlCommandRecorder sql;
 
     /// <summary>Records the SQL commands this app sends until the recording is disposed.</summary>
     public SqlCommandRecorder.Recording RecordSql() => sql.Start();
@@ -65,8 +67,19 @@ public class StudyGuideFactory : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(Clock);
             services.RemoveAll<IEmailSender>();
             services.AddSingleton<IEmailSender>(Emails);
-            services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(sql));
         });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) sql.Dispose();
+        base.Dispose(disposing);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        sql.Dispose();
+        await base.DisposeAsync();
     }
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests assert them).</summary>

@@ -9,7 +9,7 @@ namespace StudyGuide.Web.Pages.Bench;
 /// Reference page of the benchmark (bench/run): the same posts as the thread page, read with raw
 /// Npgsql and printed bare. Exists only when the bench switch is on.
 /// </summary>
-public class ThreadRawModel : PageModel
+public class ThreadRawModel(ThreadPaging paging) : PageModel
 {
     public int Id { get; private set; }
     public int PageNumber { get; private set; }
@@ -20,7 +20,7 @@ public class ThreadRawModel : PageModel
     public async Task<IActionResult> OnGetAsync(int id, [FromQuery] int page = 1, [FromQuery] int? size = null, CancellationToken cancellationToken = default)
     {
         if (HttpContext.RequestServices.GetService<BenchDataSource>() is not { } bench) return NotFound();
-        var pageSize = size ?? ThreadPaging.PostsPerPage;
+        var pageSize = size ?? paging.PostsPerPage;
         if (page < 1 || pageSize is < 1 or > 100) return NotFound();
         Id = id;
         PageNumber = page;
@@ -36,7 +36,6 @@ public class ThreadRawModel : PageModel
         command.Parameters.Add(new() { Value = id });
         command.Parameters.Add(new() { Value = (page - 1) * pageSize });
         command.Parameters.Add(new() { Value = pageSize });
-        SqlCommandCounter.Count();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
             Posts.Add(new RawPost(reader.GetInt32(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetString(3)));

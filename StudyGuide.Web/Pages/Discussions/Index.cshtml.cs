@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Linq.Expressions;
 using Microsoft.AspNetCore.Authorization;
@@ -113,90 +112,58 @@ public class IndexModel(AppDbContext db) : PageModel
     /// Each order's key is a stored column with an index on (group_id, key DESC, id DESC), so every page
     /// is an index range scan from the cursor: no OFFSET, the same cost on page 1 and page 500. The first
     /// page starts from a cursor beyond every row (±infinity), so one compiled query per key and direction
-    /// serves every page (built per request, the query cost the list more than its rendering: bench/).
+    /// serves every page (built per request, the query cost the list more than its rendering: bench/RESULTS.md).
     /// </summary>
     async Task<List<KeyedRow>> PageAsync(int groupId, ThreadCursor? cursor, bool backwards)
     {
-        var key = Order switch
-        {
-            ThreadOrder.LatestReply when SeesAllActivity => ListKey.Activity,
-            ThreadOrder.LatestReply => ListKey.MemberActivity,
-            _ => ListKey.Created,
-        };
         var descending = (Order != ThreadOrder.Oldest) != backwards;
+        var queries = Order != ThreadOrder.LatestReply ? ByCreation : SeesAllActivity ? ByActivity : ByMemberActivity;
+        var query = descending ? queries.Descending : queries.Ascending;
         var from = cursor ?? (descending ? new ThreadCursor(DateTimeOffset.MaxValue, int.MaxValue) : new ThreadCursor(DateTimeOffset.MinValue, 0));
         var rows = new List<KeyedRow>(ThreadPaging.ThreadsPerPage + 1);
-        await foreach (var row in ListQueries[(int)key * 2 + (descending ? 1 : 0)](db, groupId, from.Key, from.Id, SeesAllActivity)) rows.Add(row);
+        await foreach (var row in query(db, groupId, from.Key, from.Id, SeesAllActivity)) rows.Add(row);
         return rows;
     }
 
-    enum ListKey { Created, Activity, MemberActivity }
+    static readonly ListQueries ByCreation = new(t => new SortedThread { Thread = t, Key = t.CreatedAt });
+    static readonly ListQueries ByActivity = new(t => new SortedThread { Thread = t, Key = t.ActivityAt });
+    static readonly ListQueries ByMemberActivity = new(t => new SortedThread { Thread = t, Key = t.MemberActivityAt });
 
-    static Func<AppDbContext, int, DateTimeOffset, int, bool, IAsyncEnumerable<KeyedRow>> Compile(ListKey key, bool descending)
+    /// <summary>A thread beside its order's key, so that the cursor, the sort and the page read alike for every key.</summary>
+    sealed class SortedThread
     {
-        Expression<Func<DiscussionThread, DateTimeOffset>> sortKey = key switch
-        {
-            ListKey.Activity => t => t.ActivityAt,
-            ListKey.MemberActivity => t => t.MemberActivityAt,
-            _ => t => t.CreatedAt,
-        };
-        return EF.CompileAsyncQuery((Expression<Func<AppDbContext, int, DateTimeOffset, int, bool, IQueryable<KeyedRow>>>)new QueryShape(sortKey, descending).Visit(OldestFirst));
+        public required DiscussionThread Thread { get; init; }
+        public required DateTimeOffset Key { get; init; }
     }
 
-    // Placeholder for the order's key column in the query below; replaced before it is compiled.
-    static DateTimeOffset SortKey(DiscussionThread thread) => throw new UnreachableException();
-
-    // The list in ascending order after the cursor. Titles only (no previews, so nothing of a gated reflection
-    // leaks) and the "started by" name. Activity a member may know of: every post in open threads; none in
-    // gated reflection threads. Row comparisons, (key, id) > (cursor key, cursor id), match the index order.
-    // The name comes from a join, not a subquery per row: PostgreSQL's default costs read a small users
-    // table from the start for each thread of the page, which was most of the list's query (bench/RESULTS.md).
-    static readonly Expression<Func<AppDbContext, int, DateTimeOffset, int, bool, IQueryable<KeyedRow>>> OldestFirst =
-        (db, groupId, cursorKey, cursorId, seesAllActivity) => db.Threads.AsNoTracking()
-            .Where(t => t.GroupId == groupId && EF.Functions.GreaterThan(ValueTuple.Create(SortKey(t), t.Id), ValueTuple.Create(cursorKey, cursorId)))
-            .Join(db.Users, t => t.CreatedByUserId, u => u.Id, (t, u) => new { Thread = t, StartedBy = u.DisplayName })
-            .OrderBy(row => SortKey(row.Thread)).ThenBy(row => row.Thread.Id)
-            .Take(ThreadPaging.ThreadsPerPage + 1)
-            .Select(row => new KeyedRow(
-                new ThreadRow(row.Thread.Id, row.Thread.Title, row.Thread.Kind, row.Thread.CreatedAt,
-                    seesAllActivity || row.Thread.AssignmentId == null || db.Assignments.Any(a => a.Id == row.Thread.AssignmentId && a.ReflectionMode == ReflectionMode.Open) ? row.Thread.LastPostAt : null,
-                    row.StartedBy),
-                SortKey(row.Thread)));
-
-    // Below OldestFirst: static fields are set in the order they are written.
-    static readonly Func<AppDbContext, int, DateTimeOffset, int, bool, IAsyncEnumerable<KeyedRow>>[] ListQueries =
-        [.. Enum.GetValues<ListKey>().SelectMany(key => new[] { Compile(key, descending: false), Compile(key, descending: true) })];
-
-    /// <summary>
-    /// Turns <see cref="OldestFirst"/> into one order's query: its key column where it calls <see cref="SortKey"/>,
-    /// and for descending pages "before the cursor, newest first" (LessThan, OrderByDescending, ThenByDescending).
-    /// </summary>
-    sealed class QueryShape(Expression<Func<DiscussionThread, DateTimeOffset>> sortKey, bool descending) : ExpressionVisitor
+    /// <summary>One order's two compiled queries: after the cursor, oldest first, and before it, newest first.</summary>
+    sealed class ListQueries(Expression<Func<DiscussionThread, SortedThread>> sortedBy)
     {
-        protected override Expression VisitMethodCall(MethodCallExpression node)
-        {
-            if (node.Method.Name == nameof(SortKey) && node.Method.DeclaringType == typeof(IndexModel))
-                return new ParameterSwap(sortKey.Parameters[0], Visit(node.Arguments[0])).Visit(sortKey.Body);
-            var visited = (MethodCallExpression)base.VisitMethodCall(node);
-            if (!descending) return visited;
-            var method = visited.Method;
-            var replacement = method.Name switch
-            {
-                nameof(Queryable.OrderBy) when method.DeclaringType == typeof(Queryable) => nameof(Queryable.OrderByDescending),
-                nameof(Queryable.ThenBy) when method.DeclaringType == typeof(Queryable) => nameof(Queryable.ThenByDescending),
-                "GreaterThan" when method.GetParameters() is [{ ParameterType: var functions }, ..] && functions == typeof(DbFunctions) => "LessThan",
-                _ => null,
-            };
-            if (replacement is null) return visited;
-            var definition = method.DeclaringType!.GetMethods().Single(m =>
-                m.Name == replacement && m.GetParameters().Length == method.GetParameters().Length && m.IsGenericMethodDefinition == method.IsGenericMethod);
-            var swapped = method.IsGenericMethod ? definition.MakeGenericMethod(method.GetGenericArguments()) : definition;
-            return Expression.Call(visited.Object, swapped, visited.Arguments);
-        }
-    }
+        public Func<AppDbContext, int, DateTimeOffset, int, bool, IAsyncEnumerable<KeyedRow>> Ascending { get; } = Compile(sortedBy, descending: false);
+        public Func<AppDbContext, int, DateTimeOffset, int, bool, IAsyncEnumerable<KeyedRow>> Descending { get; } = Compile(sortedBy, descending: true);
 
-    sealed class ParameterSwap(ParameterExpression from, Expression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+        // Titles only (no previews, so nothing of a gated reflection leaks) and the "started by" name. Activity a
+        // member may know of: every post in open threads; none in gated reflection threads. Row comparisons,
+        // (key, id) > (cursor key, cursor id), match the index order. `descending` is fixed when the query is
+        // compiled (EF reads it as a constant, not a parameter), so each query's SQL has one comparison and one order.
+        // The name comes from a join, not a subquery per row: PostgreSQL's default costs read a small users
+        // table from the start for each thread of the page (bench/RESULTS.md).
+        static Func<AppDbContext, int, DateTimeOffset, int, bool, IAsyncEnumerable<KeyedRow>> Compile(
+            Expression<Func<DiscussionThread, SortedThread>> sortedBy, bool descending) => EF.CompileAsyncQuery(
+            (AppDbContext db, int groupId, DateTimeOffset cursorKey, int cursorId, bool seesAllActivity) =>
+                (descending
+                    ? db.Threads.Where(t => t.GroupId == groupId).Select(sortedBy)
+                        .Where(s => EF.Functions.LessThan(ValueTuple.Create(s.Key, s.Thread.Id), ValueTuple.Create(cursorKey, cursorId)))
+                        .OrderByDescending(s => s.Key).ThenByDescending(s => s.Thread.Id)
+                    : db.Threads.Where(t => t.GroupId == groupId).Select(sortedBy)
+                        .Where(s => EF.Functions.GreaterThan(ValueTuple.Create(s.Key, s.Thread.Id), ValueTuple.Create(cursorKey, cursorId)))
+                        .OrderBy(s => s.Key).ThenBy(s => s.Thread.Id))
+                .Join(db.Users, s => s.Thread.CreatedByUserId, u => u.Id, (s, u) => new { s.Thread, s.Key, StartedBy = u.DisplayName })
+                .Take(ThreadPaging.ThreadsPerPage + 1)
+                .Select(row => new KeyedRow(
+                    new ThreadRow(row.Thread.Id, row.Thread.Title, row.Thread.Kind, row.Thread.CreatedAt,
+                        seesAllActivity || row.Thread.AssignmentId == null || db.Assignments.Any(a => a.Id == row.Thread.AssignmentId && a.ReflectionMode == ReflectionMode.Open) ? row.Thread.LastPostAt : null,
+                        row.StartedBy),
+                    row.Key)));
     }
 }

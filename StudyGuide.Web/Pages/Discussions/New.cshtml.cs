@@ -12,7 +12,7 @@ using StudyGuide.Web.Security;
 namespace StudyGuide.Web.Pages.Discussions;
 
 [Authorize]
-public class NewModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+public class NewModel(AppDbContext db, ThreadLinks links, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InputModel
     {
@@ -79,7 +79,7 @@ public class NewModel(AppDbContext db, TimeProvider time, IStringLocalizer<Share
             await db.Threads.Where(t => t.Id == thread.Id).ExecuteDeleteAsync();
             return RedirectToPage("/Discussions/Thread", new { id = post.ThreadId });
         }
-        return Redirect(Url.ThreadPage(thread.Id, 1));
+        return Redirect(links.ToPage(Request, thread.Id, 1));
     }
 
     async Task<IActionResult?> LoadAsync(int id)

@@ -9,119 +9,168 @@ namespace StudyGuide.Web.Pages.Discussions;
 
 /// <summary>
 /// The <c>&lt;article&gt;</c> of each post on a thread page: number, author, time, "edited", reply-to, the
-/// stored body and the actions this reader may take. Written straight into the page: as Razor markup its
-/// forty-odd attribute and value writes per post cost a page of fifty posts more than its two database
-/// reads (bench/RESULTS.md). The texts are looked up once a page; every value that is not a number or a
-/// fixed string is HTML-encoded.
+/// stored body and the actions this reader may take. Written straight into the page, as Razor markup cost
+/// more than the page's database reads (bench/RESULTS.md). Texts and links are made once a page (links from
+/// the pages' routes, <see cref="ThreadLinks"/>). One encoder, the page's <see cref="HtmlEncoder"/>, encodes
+/// every value: texts through <see cref="Text"/>, attribute values through <see cref="Attribute"/>, and what is
+/// written several times (a post's number, a link's parts) once, when it is made. The stored body is the one
+/// value written as HTML.
 /// </summary>
-public sealed class PostArticles(ThreadAccess access, int pageNumber, bool mayPost, IReadOnlyDictionary<string, string> studentNames, IStringLocalizer l)
+public sealed class PostArticles
 {
-    readonly string threadLink = "/threads/" + access.Thread.Id.ToString(CultureInfo.InvariantCulture);
-    readonly string answerLink = "/threads/" + access.Thread.Id.ToString(CultureInfo.InvariantCulture) + "?page=" + pageNumber.ToString(CultureInfo.InvariantCulture);
-    readonly TimeZoneInfo zone = access.Group.Group.TimeZoneInfo;
-    readonly string postLabel = l["Post {0}"].Value;
-    readonly string editedText = l["edited"].Value;
-    readonly string deletedText = l["Deleted by the author."].Value;
-    readonly string replyText = l["Reply"].Value;
-    readonly string quoteText = l["Quote"].Value;
-    readonly string editText = l["Edit"].Value;
-    readonly string deleteText = l["Delete"].Value;
-    readonly string historyText = l["History"].Value;
+    readonly ThreadAccess access;
+    readonly bool mayPost;
+    readonly IReadOnlyDictionary<string, string> studentNames;
+    readonly IStringLocalizer l;
+    readonly HtmlEncoder encoder;
+    readonly TimeZoneInfo zone;
+    readonly string postLabel, editedText, deletedText, replyText, quoteText, editText, deleteText, historyText;
+    readonly NumberedLink permalink, reply, quote, edit, delete, history;
 
-    /// <summary>Where the reply form posts to, and the page links' base: this page of this thread.</summary>
-    public string AnswerLink => answerLink;
+    public PostArticles(ThreadAccess access, int pageNumber, bool mayPost, IReadOnlyDictionary<string, string> studentNames,
+        IStringLocalizer l, ThreadLinks links, PathString pathBase, HtmlEncoder encoder)
+    {
+        this.access = access;
+        this.mayPost = mayPost;
+        this.studentNames = studentNames;
+        this.l = l;
+        this.encoder = encoder;
+        zone = access.Group.Group.TimeZoneInfo;
+        postLabel = l["Post {0}"].Value;
+        editedText = l["edited"].Value;
+        deletedText = l["Deleted by the author."].Value;
+        replyText = l["Reply"].Value;
+        quoteText = l["Quote"].Value;
+        editText = l["Edit"].Value;
+        deleteText = l["Delete"].Value;
+        historyText = l["History"].Value;
+
+        var thread = access.Thread.Id.ToString(CultureInfo.InvariantCulture);
+        var page = pageNumber.ToString(CultureInfo.InvariantCulture);
+        string ForThisPage(string link) => pathBase + link.Replace(ThreadLinks.Thread, thread, StringComparison.Ordinal).Replace(ThreadLinks.Page, page, StringComparison.Ordinal);
+        AnswerLink = ForThisPage(links.ThisPage);
+        NumberedLink ToPost(string link) => new(ForThisPage(link), encoder);
+        permalink = ToPost(links.Permalink);
+        reply = ToPost(links.Reply);
+        quote = ToPost(links.Quote);
+        edit = ToPost(links.Edit);
+        delete = ToPost(links.Delete);
+        history = ToPost(links.History);
+    }
+
+    /// <summary>Where the reply form posts to: this page of this thread.</summary>
+    public string AnswerLink { get; }
 
     public IHtmlContent For(PostRow post) => new Article(this, post);
 
     sealed class Article(PostArticles page, PostRow post) : IHtmlContent
     {
-        public void WriteTo(TextWriter writer, HtmlEncoder encoder) => page.Write(writer, encoder, post);
+        // The page's encoder, given when the page was made, is the one Razor writes with.
+        public void WriteTo(TextWriter writer, HtmlEncoder encoder) => page.Write(writer, post);
     }
 
-    void Write(TextWriter w, HtmlEncoder encoder, PostRow post)
+    void Write(TextWriter w, PostRow post)
     {
-        var number = post.Number.ToString(CultureInfo.InvariantCulture);
+        // Encoded once, then written in several attributes and texts.
+        var number = encoder.Encode(post.Number.ToString(CultureInfo.InvariantCulture));
         w.Write(post.IsDeleted ? "<article class=\"post post-deleted\" id=\"post-" : "<article class=\"post\" id=\"post-");
         w.Write(number);
         w.Write("\" aria-labelledby=\"post-");
         w.Write(number);
         w.Write("-author\">\n<header class=\"post-header\">\n<a class=\"post-number\" href=\"");
-        w.Write(threadLink);
-        w.Write("/posts/");
-        w.Write(number);
+        permalink.Write(w, number);
         w.Write("\" aria-label=\"");
-        encoder.Encode(w, string.Format(CultureInfo.CurrentCulture, postLabel, number));
+        Attribute(w, string.Format(CultureInfo.CurrentCulture, postLabel, number));
         w.Write("\">#");
         w.Write(number);
         w.Write("</a>\n<span class=\"post-author\" id=\"post-");
         w.Write(number);
         w.Write("-author\">");
-        encoder.Encode(w, post.AuthorName);
+        Text(w, post.AuthorName);
         w.Write("</span>\n");
         GroupTime.Element(post.CreatedAt, zone).WriteTo(w, encoder);
         if (post.EditedAt is not null && !post.IsDeleted)
         {
             w.Write("\n<span class=\"post-edited\">· ");
-            encoder.Encode(w, editedText);
+            Text(w, editedText);
             w.Write("</span>");
         }
         if (post.ReplyToNumber is { } replyTo)
         {
-            var target = replyTo.ToString(CultureInfo.InvariantCulture);
             w.Write("\n<span class=\"post-reply-to\">· <a href=\"");
-            w.Write(threadLink);
-            w.Write("/posts/");
-            w.Write(target);
+            permalink.Write(w, encoder.Encode(replyTo.ToString(CultureInfo.InvariantCulture)));
             w.Write("\">");
-            encoder.Encode(w, l["in reply to #{0}", replyTo]);
+            Text(w, l["in reply to #{0}", replyTo]);
             w.Write("</a></span>");
         }
         if (post.VisibleToUserId is { } student && access.IsFacilitator)
         {
             w.Write("\n<span class=\"hint\">· ");
-            encoder.Encode(w, l["private reply to {0}", studentNames.GetValueOrDefault(student, "")]);
+            Text(w, l["private reply to {0}", studentNames.GetValueOrDefault(student, "")]);
             w.Write("</span>");
         }
         w.Write("\n</header>\n");
         if (post.IsDeleted)
         {
             w.Write("<p class=\"post-body placeholder\">");
-            encoder.Encode(w, deletedText);
+            Text(w, deletedText);
             w.Write("</p>\n");
         }
         else
         {
             w.Write("<div class=\"post-body\">");
-            // Sanitised when the post was written (PostMarkdown); the one value written unencoded.
+            // Sanitised when the post was written (PostMarkdown): the one value written as HTML.
             PostMarkdown.FromStored(post.BodyHtml).WriteTo(w, encoder);
             w.Write("</div>\n");
         }
         w.Write("<ul class=\"post-actions\">\n");
         if (!post.IsDeleted && mayPost)
         {
-            Action(w, encoder, answerLink, "&amp;reply=", number, "#reply", replyText);
-            Action(w, encoder, answerLink, "&amp;quote=", number, "#reply", quoteText);
+            Action(w, reply, number, replyText);
+            Action(w, quote, number, quoteText);
         }
         if (access.CanEdit(post.AuthorId, post.DeletedAt))
         {
-            Action(w, encoder, threadLink, "/posts/", number, "/edit", editText);
-            Action(w, encoder, threadLink, "/posts/", number, "/delete", deleteText);
+            Action(w, edit, number, editText);
+            Action(w, delete, number, deleteText);
         }
         if ((post.EditedAt is not null || post.IsDeleted) && access.CanReadHistory(post.AuthorId))
-            Action(w, encoder, threadLink, "/posts/", number, "/history", historyText);
+            Action(w, history, number, historyText);
         w.Write("</ul>\n</article>\n");
     }
 
-    // The link parts are digits and fixed text; only the label comes from outside.
-    static void Action(TextWriter w, HtmlEncoder encoder, string link, string middle, string number, string end, string label)
+    void Action(TextWriter w, NumberedLink link, string number, string label)
     {
         w.Write("<li><a href=\"");
-        w.Write(link);
-        w.Write(middle);
-        w.Write(number);
-        w.Write(end);
+        link.Write(w, number);
         w.Write("\">");
-        encoder.Encode(w, label);
+        Text(w, label);
         w.Write("</a></li>\n");
+    }
+
+    void Text(TextWriter w, string text) => encoder.Encode(w, text);
+
+    // The same encoding as text: HtmlEncoder escapes quotes too, so its output is safe inside a quoted attribute.
+    void Attribute(TextWriter w, string value) => encoder.Encode(w, value);
+
+    /// <summary>A link to one post of this page's thread, cut around the post's stand-in and encoded once a page.</summary>
+    sealed class NumberedLink
+    {
+        readonly string before, after;
+
+        public NumberedLink(string link, HtmlEncoder encoder)
+        {
+            var at = link.IndexOf(ThreadLinks.Post, StringComparison.Ordinal);
+            before = encoder.Encode(link[..at]);
+            after = encoder.Encode(link[(at + ThreadLinks.Post.Length)..]);
+        }
+
+        /// <param name="number">Already encoded.</param>
+        public void Write(TextWriter w, string number)
+        {
+            w.Write(before);
+            w.Write(number);
+            w.Write(after);
+        }
     }
 }

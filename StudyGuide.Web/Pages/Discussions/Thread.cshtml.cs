@@ -12,13 +12,13 @@ using StudyGuide.Web.Groups;
 namespace StudyGuide.Web.Pages.Discussions;
 
 /// <summary>
-/// A thread, 50 posts a page by number. For a reader who sees everything a page costs one round trip
+/// A thread, a configured number of posts a page (50 by default), by number. For a reader who sees everything a page costs one round trip
 /// whatever its number (the thread with the reader's membership and read position, and the posts with
 /// their authors' names, a range on (thread_id, number), in one command), and a second one when the
 /// read position moved.
 /// </summary>
 [Authorize]
-public class ThreadModel(AppDbContext db, TimeProvider time, ServedCurriculum curriculum, IStringLocalizer<SharedResource> l) : PageModel
+public class ThreadModel(AppDbContext db, ThreadPaging paging, ThreadLinks links, TimeProvider time, ServedCurriculum curriculum, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InputModel
     {
@@ -55,7 +55,7 @@ public class ThreadModel(AppDbContext db, TimeProvider time, ServedCurriculum cu
 
     public async Task<IActionResult> OnGetAsync(int id, [FromQuery(Name = "page")] int? pageNumber, int? quote, int? reply)
     {
-        var access = await ThreadAccess.FindAsync(db, id, User, pageNumber);
+        var access = await ThreadAccess.FindAsync(db, id, User, paging, pageNumber);
         if (access is null) return NotFound();
         Access = access;
 
@@ -80,7 +80,7 @@ public class ThreadModel(AppDbContext db, TimeProvider time, ServedCurriculum cu
         {
             // Opening a thread goes to its first unread post (or its last page when everything is read).
             var (target, hasUnread) = await FirstUnreadPageAsync(lastRead ?? 0);
-            return Redirect(Url.ThreadPage(id, target, hasUnread && lastRead is not null ? "new" : null));
+            return Redirect(links.ToPage(Request, id, target, hasUnread && lastRead is not null ? "new" : null));
         }
 
         await ShowAsync(pageNumber, lastRead);
@@ -96,7 +96,7 @@ public class ThreadModel(AppDbContext db, TimeProvider time, ServedCurriculum cu
 
     public async Task<IActionResult> OnPostAsync(int id, [FromQuery(Name = "page")] int? pageNumber)
     {
-        var access = await ThreadAccess.FindAsync(db, id, User, pageNumber);
+        var access = await ThreadAccess.FindAsync(db, id, User, paging, pageNumber);
         if (access is null) return NotFound();
         Access = access;
         if (!MayPost) return NotFound();
@@ -118,7 +118,7 @@ public class ThreadModel(AppDbContext db, TimeProvider time, ServedCurriculum cu
 
     public async Task<IActionResult> OnPostPreviewAsync(int id, [FromQuery(Name = "page")] int? pageNumber)
     {
-        var access = await ThreadAccess.FindAsync(db, id, User, pageNumber);
+        var access = await ThreadAccess.FindAsync(db, id, User, paging, pageNumber);
         if (access is null) return NotFound();
         Access = access;
         PreviewHtml = PostPreview.Render(Input.Body, ModelState, l);
@@ -131,11 +131,11 @@ public class ThreadModel(AppDbContext db, TimeProvider time, ServedCurriculum cu
         if (ThreadPosts.UsesNumberRanges(Access))
         {
             var last = Access.Thread.LastPostNumber;
-            return lastRead < last ? (ThreadPaging.PageOf(lastRead + 1), true) : (ThreadPaging.PageCount(last), false);
+            return lastRead < last ? (paging.PageOf(lastRead + 1), true) : (paging.PageCount(last), false);
         }
         var numbers = await ThreadPosts.VisibleNumbersAsync(db, Access);
         var index = numbers.FindIndex(n => n > lastRead);
-        return index >= 0 ? (ThreadPaging.PageOf(index + 1), true) : (ThreadPaging.PageCount(numbers.Count), false);
+        return index >= 0 ? (paging.PageOf(index + 1), true) : (paging.PageCount(numbers.Count), false);
     }
 
     async Task ShowAsync(int? page, int? lastRead)
@@ -143,19 +143,19 @@ public class ThreadModel(AppDbContext db, TimeProvider time, ServedCurriculum cu
         var thread = Access.Thread;
         if (ThreadPosts.UsesNumberRanges(Access))
         {
-            PageCount = ThreadPaging.PageCount(thread.LastPostNumber);
+            PageCount = paging.PageCount(thread.LastPostNumber);
             PageNumber = ThreadPaging.Clamp(page, PageCount);
             // Read with the access row, unless the page asked for was out of range and clamped.
             Posts = Access.PostsOfPage(PageNumber)
-                ?? (await ThreadAccess.FindAsync(db, thread.Id, User, PageNumber))?.PostsOfPage(PageNumber)
+                ?? (await ThreadAccess.FindAsync(db, thread.Id, User, paging, PageNumber))?.PostsOfPage(PageNumber)
                 ?? [];
         }
         else
         {
             var numbers = await ThreadPosts.VisibleNumbersAsync(db, Access);
-            PageCount = ThreadPaging.PageCount(numbers.Count);
+            PageCount = paging.PageCount(numbers.Count);
             PageNumber = ThreadPaging.Clamp(page, PageCount);
-            var onPage = numbers.Skip((PageNumber - 1) * ThreadPaging.PostsPerPage).Take(ThreadPaging.PostsPerPage).ToList();
+            var onPage = numbers.Skip((PageNumber - 1) * paging.PostsPerPage).Take(paging.PostsPerPage).ToList();
             Posts = onPage.Count == 0 ? [] : await ThreadPosts.NumbersAsync(db, thread.Id, onPage);
         }
 
