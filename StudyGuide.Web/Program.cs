@@ -19,6 +19,7 @@ using StudyGuide.Web.Curriculum;
 using StudyGuide.Web.Data;
 using StudyGuide.Web.Discussions;
 using StudyGuide.Web.Groups;
+using StudyGuide.Web.Pages;
 using StudyGuide.Web.Pages.Discussions;
 using StudyGuide.Web.Security;
 
@@ -62,6 +63,7 @@ try
     builder.Services.AddSingleton<IValidateOptions<StudyGuideOptions>, StudyGuideOptionsValidator>();
     builder.Services.AddSingleton<ThreadPaging>();
     builder.Services.AddSingleton<ThreadLinks>();
+    builder.Services.AddSingleton<SiteLinks>();
     // AES-256-GCM, half the cost of CBC plus HMAC for the cookies and tokens of every page (bench/RESULTS.md).
     builder.Services.AddDataProtection()
         .SetApplicationName("StudyGuide")
