@@ -15,7 +15,7 @@ public class JoinCodeModel(AppDbContext db, IStringLocalizer<SharedResource> l) 
 
     public string? DisplayCode => Access.Group.JoinCode is { } code ? JoinCodes.Display(code) : null;
 
-    public string? JoinLink => DisplayCode is { } code ? $"{Request.Scheme}://{Request.Host}{Request.PathBase}/join/{code}" : null;
+    public string? JoinLink => DisplayCode is { } code ? Url.PageLink("/Join/Index", values: new { code }) : null;
 
     public async Task<IActionResult> OnGetAsync(int id)
     {

@@ -33,7 +33,7 @@ public class NewModel(AppDbContext db, UserManager<User> users, TimeProvider tim
 
     public GroupAccess Access { get; private set; } = null!;
     public StudentSheet? Sheet { get; private set; }
-    public string SignInAddress => $"{Request.Scheme}://{Request.Host}{Request.PathBase}/account/sign-in";
+    public string? SignInAddress => Url.PageLink("/Accounts/SignIn");
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
