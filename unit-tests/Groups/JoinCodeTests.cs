@@ -14,6 +14,16 @@ public class JoinCodeTests(StudyGuideFactory app, TestDatabases databases) : ICl
         return (await app.GroupAsync(teacher), teacher);
     }
 
+    [Fact]
+    public async Task The_join_code_page_shows_the_full_join_link_to_share()
+    {
+        var (group, teacher) = await ClassAsync();
+
+        var page = await (await app.SignedInAsync(teacher)).GetStringAsync($"/groups/{group.Id}/join-code");
+
+        Assert.Contains($"<span class=\"secret\">http://localhost/join/{JoinCodes.Display(group.JoinCode!)}</span>", page);
+    }
+
     Task<bool> IsMemberAsync(Group group, User user) =>
         app.DbAsync(db => db.Memberships.AnyAsync(m => m.GroupId == group.Id && m.UserId == user.Id));
 

@@ -70,6 +70,8 @@ public partial class StudentAccountTests(StudyGuideFactory app) : IClassFixture<
         Assert.StartsWith("marie.c", slips[1].UserName);
         Assert.Equal("niels.b", slips[2].UserName);
         Assert.Contains("Niels Bohr", html);
+        // Each slip says where to sign in, in full, for a student typing it from paper.
+        Assert.Contains("<dd class=\"secret\">http://localhost/account/sign-in</dd>", html);
 
         var students = await app.DbAsync(db => db.Users.AsNoTracking().Where(u => u.CreatedByUserId == teacher.Id).ToListAsync());
         Assert.Equal(3, students.Count);
