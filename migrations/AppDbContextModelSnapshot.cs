@@ -314,6 +314,15 @@ namespace StudyGuide.Web.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("suspended_at");
 
+                    b.Property<DateTimeOffset?>("SuspendedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("suspended_until");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("suspension_reason");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("two_factor_enabled");
@@ -473,9 +482,22 @@ namespace StudyGuide.Web.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("last_post_number");
 
+                    b.Property<string>("LockReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("lock_reason");
+
+                    b.Property<DateTimeOffset?>("LockedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_at");
+
                     b.Property<DateTimeOffset>("MemberActivityAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("member_activity_at");
+
+                    b.Property<int?>("SlowModeMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("slow_mode_minutes");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -542,6 +564,10 @@ namespace StudyGuide.Web.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("edited_at");
 
+                    b.Property<DateTimeOffset?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hidden_at");
+
                     b.Property<Guid>("IdempotencyKey")
                         .HasColumnType("uuid")
                         .HasColumnName("idempotency_key");
@@ -549,6 +575,24 @@ namespace StudyGuide.Web.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("integer")
                         .HasColumnName("number");
+
+                    b.Property<string>("RemovalNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("removal_note");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("removal_reason");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("removed_at");
+
+                    b.Property<bool>("RemovedBySiteStaff")
+                        .HasColumnType("boolean")
+                        .HasColumnName("removed_by_site_staff");
 
                     b.Property<int>("RendererVersion")
                         .HasColumnType("integer")
@@ -793,6 +837,16 @@ namespace StudyGuide.Web.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("only_facilitators_start_threads");
 
+                    b.Property<bool>("PreModeration")
+                        .HasColumnType("boolean")
+                        .HasColumnName("pre_moderation");
+
+                    b.Property<int>("ReportThreshold")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(3)
+                        .HasColumnName("report_threshold");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -806,7 +860,10 @@ namespace StudyGuide.Web.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_groups_join_code");
 
-                    b.ToTable("groups", (string)null);
+                    b.ToTable("groups", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_groups_report_threshold", "report_threshold BETWEEN 1 AND 100");
+                        });
                 });
 
             modelBuilder.Entity("StudyGuide.Web.Groups.Membership", b =>
@@ -877,6 +934,330 @@ namespace StudyGuide.Web.Migrations
                         .HasDatabaseName("ix_student_account_batches_group_id_idempotency_key");
 
                     b.ToTable("student_account_batches", (string)null);
+                });
+
+            modelBuilder.Entity("StudyGuide.Web.Moderation.GroupMute", b =>
+                {
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("group_id");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("Until")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("until");
+
+                    b.HasKey("GroupId", "UserId")
+                        .HasName("pk_group_mutes");
+
+                    b.HasIndex("CreatedByUserId")
+                        .HasDatabaseName("ix_group_mutes_created_by_user_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_group_mutes_user_id");
+
+                    b.ToTable("group_mutes", (string)null);
+                });
+
+            modelBuilder.Entity("StudyGuide.Web.Moderation.HeldPost", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body_html");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("body_markdown");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("EditOfPostId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("edit_of_post_id");
+
+                    b.Property<Guid>("IdempotencyKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<string>("MatchedWord")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("matched_word");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RefusalNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("refusal_note");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("refusal_reason");
+
+                    b.Property<DateTimeOffset?>("RefusedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refused_at");
+
+                    b.Property<int?>("ReplyToNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("reply_to_number");
+
+                    b.Property<int>("ThreadId")
+                        .HasColumnType("integer")
+                        .HasColumnName("thread_id");
+
+                    b.Property<string>("VisibleToUserId")
+                        .HasColumnType("text")
+                        .HasColumnName("visible_to_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_held_posts");
+
+                    b.HasIndex("EditOfPostId")
+                        .HasDatabaseName("ix_held_posts_edit_of_post_id");
+
+                    b.HasIndex("VisibleToUserId")
+                        .HasDatabaseName("ix_held_posts_visible_to_user_id");
+
+                    b.HasIndex("AuthorId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_held_posts_author_id_idempotency_key");
+
+                    b.HasIndex("ThreadId", "AuthorId")
+                        .HasDatabaseName("ix_held_posts_thread_id_author_id");
+
+                    b.ToTable("held_posts", (string)null);
+                });
+
+            modelBuilder.Entity("StudyGuide.Web.Moderation.ModerationLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("ActorId")
+                        .HasColumnType("text")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("detail");
+
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("group_id");
+
+                    b.Property<int?>("PostNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("post_number");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("TargetName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("target_name");
+
+                    b.Property<string>("TargetUserId")
+                        .HasColumnType("text")
+                        .HasColumnName("target_user_id");
+
+                    b.Property<int?>("ThreadId")
+                        .HasColumnType("integer")
+                        .HasColumnName("thread_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_moderation_log");
+
+                    b.HasIndex("ActorId", "Id")
+                        .HasDatabaseName("ix_moderation_log_actor_id_id");
+
+                    b.HasIndex("GroupId", "Id")
+                        .HasDatabaseName("ix_moderation_log_group_id_id");
+
+                    b.HasIndex("GroupId", "TargetUserId", "Id")
+                        .HasDatabaseName("ix_moderation_log_group_id_target_user_id_id");
+
+                    b.ToTable("moderation_log", (string)null);
+                });
+
+            modelBuilder.Entity("StudyGuide.Web.Moderation.PostReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("note");
+
+                    b.Property<long>("PostId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("post_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReporterId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reporter_id");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_post_reports");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_post_reports_created_at")
+                        .HasFilter("resolved_at IS NULL");
+
+                    b.HasIndex("ReporterId")
+                        .HasDatabaseName("ix_post_reports_reporter_id");
+
+                    b.HasIndex("PostId", "ReporterId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_post_reports_post_id_reporter_id");
+
+                    b.ToTable("post_reports", (string)null);
+                });
+
+            modelBuilder.Entity("StudyGuide.Web.Moderation.SafetyHelpText", b =>
+                {
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("markdown");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Language")
+                        .HasName("pk_safety_help_texts");
+
+                    b.ToTable("safety_help_texts", (string)null);
+                });
+
+            modelBuilder.Entity("StudyGuide.Web.Moderation.WatchedWord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("group_id");
+
+                    b.Property<string>("Phrase")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("phrase");
+
+                    b.HasKey("Id")
+                        .HasName("pk_watched_words");
+
+                    b.HasIndex("GroupId")
+                        .HasDatabaseName("ix_watched_words_group_id");
+
+                    b.ToTable("watched_words", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1056,6 +1437,85 @@ namespace StudyGuide.Web.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_student_account_batches_groups_group_id");
+                });
+
+            modelBuilder.Entity("StudyGuide.Web.Moderation.GroupMute", b =>
+                {
+                    b.HasOne("StudyGuide.Web.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_group_mutes_users_created_by_user_id");
+
+                    b.HasOne("StudyGuide.Web.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_group_mutes_groups_group_id");
+
+                    b.HasOne("StudyGuide.Web.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_group_mutes_users_user_id");
+                });
+
+            modelBuilder.Entity("StudyGuide.Web.Moderation.HeldPost", b =>
+                {
+                    b.HasOne("StudyGuide.Web.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_held_posts_users_author_id");
+
+                    b.HasOne("StudyGuide.Web.Discussions.Post", null)
+                        .WithMany()
+                        .HasForeignKey("EditOfPostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_held_posts_posts_edit_of_post_id");
+
+                    b.HasOne("StudyGuide.Web.Discussions.DiscussionThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_held_posts_threads_thread_id");
+
+                    b.HasOne("StudyGuide.Web.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("VisibleToUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_held_posts_users_visible_to_user_id");
+                });
+
+            modelBuilder.Entity("StudyGuide.Web.Moderation.PostReport", b =>
+                {
+                    b.HasOne("StudyGuide.Web.Discussions.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_post_reports_posts_post_id");
+
+                    b.HasOne("StudyGuide.Web.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_post_reports_users_reporter_id");
+                });
+
+            modelBuilder.Entity("StudyGuide.Web.Moderation.WatchedWord", b =>
+                {
+                    b.HasOne("StudyGuide.Web.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_watched_words_groups_group_id");
                 });
 
             modelBuilder.Entity("StudyGuide.Web.Groups.Group", b =>

@@ -10,7 +10,10 @@ using StudyGuide.Web.Data;
 namespace StudyGuide.Web.Accounts;
 
 /// <summary>What every signed-in request checks about its account.</summary>
-public sealed record AccountCheck(string? SecurityStamp, DateTimeOffset? SuspendedAt, bool MustChangePassword);
+public sealed record AccountCheck(string? SecurityStamp, DateTimeOffset? SuspendedAt, DateTimeOffset? SuspendedUntil, bool MustChangePassword)
+{
+    public bool IsSuspendedAt(DateTimeOffset now) => Suspensions.IsActive(SuspendedAt, SuspendedUntil, now);
+}
 
 /// <summary>
 /// The per-request account check (<see cref="AccountsSetup"/>), read from memory while nothing about the
@@ -34,7 +37,7 @@ public sealed class AccountChecks(IServiceScopeFactory scopes, IOptions<StudyGui
     static readonly Func<AppDbContext, string, Task<AccountCheck?>> ReadCheck = EF.CompileAsyncQuery(
         (AppDbContext db, string userId) => db.Users
             .Where(u => u.Id == userId)
-            .Select(u => new AccountCheck(u.SecurityStamp, u.SuspendedAt, u.MustChangePassword))
+            .Select(u => new AccountCheck(u.SecurityStamp, u.SuspendedAt, u.SuspendedUntil, u.MustChangePassword))
             .FirstOrDefault());
 
     readonly ConcurrentDictionary<string, AccountCheck> known = new(StringComparer.Ordinal);
@@ -187,5 +190,6 @@ public sealed class AccountChecks(IServiceScopeFactory scopes, IOptions<StudyGui
     static bool ChangesTheCheck(EntityEntry<User> entry) =>
         entry.Property(u => u.SecurityStamp).IsModified
         || entry.Property(u => u.SuspendedAt).IsModified
+        || entry.Property(u => u.SuspendedUntil).IsModified
         || entry.Property(u => u.MustChangePassword).IsModified;
 }

@@ -77,7 +77,8 @@ public static class AccountsSetup
         var services = context.HttpContext.RequestServices;
         var current = await services.GetRequiredService<AccountChecks>().GetAsync(services.GetRequiredService<AppDbContext>(), userId);
 
-        if (current is null || current.SuspendedAt is not null || current.SecurityStamp != stamp)
+        // A suspension that has ended lets the person back in by itself; the stamp is unchanged, so the cookie still holds.
+        if (current is null || current.IsSuspendedAt(services.GetRequiredService<TimeProvider>().GetUtcNow()) || current.SecurityStamp != stamp)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

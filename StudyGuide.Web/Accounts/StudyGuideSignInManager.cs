@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace StudyGuide.Web.Accounts;
 
-/// <summary>Identity's sign-in, plus one rule: a suspended account cannot sign in.</summary>
+/// <summary>Identity's sign-in, plus one rule: a suspended account cannot sign in until its suspension ends.</summary>
 public sealed class StudyGuideSignInManager(
     UserManager<User> userManager,
     IHttpContextAccessor contextAccessor,
@@ -12,9 +12,10 @@ public sealed class StudyGuideSignInManager(
     IOptions<IdentityOptions> optionsAccessor,
     ILogger<SignInManager<User>> logger,
     IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<User> confirmation)
+    IUserConfirmation<User> confirmation,
+    TimeProvider time)
     : SignInManager<User>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(User user) =>
-        !user.IsSuspended && await base.CanSignInAsync(user);
+        !user.IsSuspendedAt(time.GetUtcNow()) && await base.CanSignInAsync(user);
 }

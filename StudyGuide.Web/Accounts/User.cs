@@ -11,16 +11,39 @@ public class User : IdentityUser
     public string DisplayName { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>Set by an admin; a suspended user is signed out on their next request and cannot sign in.</summary>
+    /// <summary>Set by an admin or moderator; a suspended user is signed out on their next request and cannot sign in.</summary>
     public DateTimeOffset? SuspendedAt { get; set; }
 
-    public bool IsSuspended => SuspendedAt is not null;
+    /// <summary>When the suspension lifts by itself; null with <see cref="SuspendedAt"/> set: until lifted by hand.</summary>
+    public DateTimeOffset? SuspendedUntil { get; set; }
+
+    public string? SuspensionReason { get; set; }
+
+    public const int SuspensionReasonMaxLength = 300;
+
+    public bool IsSuspendedAt(DateTimeOffset now) => Suspensions.IsActive(SuspendedAt, SuspendedUntil, now);
 
     /// <summary>The facilitator who made this student account (no email); such accounts join only that facilitator's groups.</summary>
     public string? CreatedByUserId { get; set; }
 
     /// <summary>Set when a facilitator creates or resets the password; every page sends the user to change it first.</summary>
     public bool MustChangePassword { get; set; }
+}
+
+public static class Suspensions
+{
+    /// <summary>A suspension holds from when it was set until its end, if it has one.</summary>
+    public static bool IsActive(DateTimeOffset? suspendedAt, DateTimeOffset? until, DateTimeOffset now) =>
+        suspendedAt is not null && (until is null || until > now);
+
+    /// <summary>What the sign-in page says to a suspended person: the reason, and the end if there is one.</summary>
+    public static string SignInRefusal(User user, Microsoft.Extensions.Localization.IStringLocalizer l)
+    {
+        var reason = string.IsNullOrWhiteSpace(user.SuspensionReason) ? l["no reason given"].Value : user.SuspensionReason;
+        return user.SuspendedUntil is { } until
+            ? l["This account is suspended until {0} (UTC). Reason: {1}", until.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), reason]
+            : l["This account is suspended. Reason: {0}. Contact the site administrator.", reason];
+    }
 }
 
 public static class Roles
@@ -43,6 +66,7 @@ sealed class UserConfiguration : IEntityTypeConfiguration<User>
         user.Property(u => u.DisplayName).HasMaxLength(User.DisplayNameMaxLength);
         user.HasOne<User>().WithMany().HasForeignKey(u => u.CreatedByUserId).OnDelete(DeleteBehavior.SetNull);
         user.HasIndex(u => u.CreatedByUserId);
+        user.Property(u => u.SuspensionReason).HasMaxLength(User.SuspensionReasonMaxLength);
     }
 }
 

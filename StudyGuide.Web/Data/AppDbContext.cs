@@ -7,6 +7,7 @@ using StudyGuide.Web.Admin;
 using StudyGuide.Web.Curriculum;
 using StudyGuide.Web.Discussions;
 using StudyGuide.Web.Groups;
+using StudyGuide.Web.Moderation;
 
 namespace StudyGuide.Web.Data;
 
@@ -24,6 +25,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
     public DbSet<ThreadRead> ThreadReads => Set<ThreadRead>();
+    public DbSet<PostReport> PostReports => Set<PostReport>();
+    public DbSet<HeldPost> HeldPosts => Set<HeldPost>();
+    public DbSet<GroupMute> GroupMutes => Set<GroupMute>();
+    public DbSet<WatchedWord> WatchedWords => Set<WatchedWord>();
+    public DbSet<ModerationLogEntry> ModerationLog => Set<ModerationLogEntry>();
+    public DbSet<SafetyHelpText> SafetyHelpTexts => Set<SafetyHelpText>();
     public DbSet<CurriculumSearchRow> CurriculumSearchRows => Set<CurriculumSearchRow>();
 
     protected override void OnModelCreating(ModelBuilder builder)

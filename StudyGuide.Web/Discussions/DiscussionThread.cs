@@ -48,6 +48,13 @@ public class DiscussionThread
     /// where the time of a classmate's post is news about a post the reader cannot see.
     /// </summary>
     public required DateTimeOffset MemberActivityAt { get; set; }
+
+    /// <summary>Locked by a facilitator or moderator: no new posts from members; the form is replaced by the reason.</summary>
+    public DateTimeOffset? LockedAt { get; set; }
+    public string? LockReason { get; set; }
+
+    /// <summary>Slow mode: a member may post once per this many minutes. Null when off.</summary>
+    public int? SlowModeMinutes { get; set; }
 }
 
 sealed class DiscussionThreadConfiguration : IEntityTypeConfiguration<DiscussionThread>
@@ -57,6 +64,7 @@ sealed class DiscussionThreadConfiguration : IEntityTypeConfiguration<Discussion
         thread.ToTable("threads");
         thread.Property(t => t.Kind).HasConversion<string>().HasMaxLength(16);
         thread.Property(t => t.Title).HasMaxLength(DiscussionThread.TitleMaxLength);
+        thread.Property(t => t.LockReason).HasMaxLength(Moderation.ModerationReasons.NoteMaxLength);
         // The thread list's keyset pages: one index per order, the id breaking ties on equal times.
         // "Oldest first" reads the creation index backwards.
         thread.HasIndex(t => new { t.GroupId, t.CreatedAt, t.Id }).IsDescending(false, true, true);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using StudyGuide.Web.Accounts;
+using StudyGuide.Web.Moderation;
 
 namespace StudyGuide.Web.Discussions;
 
@@ -46,6 +47,20 @@ public class Post
     public DateTimeOffset? DeletedAt { get; set; }
 
     public bool IsDeleted => DeletedAt is not null;
+
+    /// <summary>
+    /// Hidden pending review because enough members reported it (the group's threshold): a neutral placeholder
+    /// for everyone but its author and the group's moderators, until approved or removed.
+    /// </summary>
+    public DateTimeOffset? HiddenAt { get; set; }
+
+    /// <summary>Removed by a facilitator or moderator: the number stays, with the reason; restore puts the post back as it was.</summary>
+    public DateTimeOffset? RemovedAt { get; set; }
+    public ModerationReason? RemovalReason { get; set; }
+    public string? RemovalNote { get; set; }
+
+    /// <summary>True when a site moderator or admin removed it from outside the group ("Removed by a moderator").</summary>
+    public bool RemovedBySiteStaff { get; set; }
 }
 
 sealed class PostConfiguration : IEntityTypeConfiguration<Post>
@@ -60,6 +75,8 @@ sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.HasIndex(p => new { p.AuthorId, p.IdempotencyKey }).IsUnique();
         post.Property(p => p.BodyMarkdown).HasMaxLength(PostMarkdown.MaxLength);
         post.Ignore(p => p.IsDeleted);
+        post.Property(p => p.RemovalReason).HasConversion<string>().HasMaxLength(32);
+        post.Property(p => p.RemovalNote).HasMaxLength(ModerationReasons.NoteMaxLength);
         post.HasOne<DiscussionThread>().WithMany().HasForeignKey(p => p.ThreadId).OnDelete(DeleteBehavior.Cascade);
         post.HasOne<User>().WithMany().HasForeignKey(p => p.AuthorId).OnDelete(DeleteBehavior.Cascade);
         post.HasOne<User>().WithMany().HasForeignKey(p => p.VisibleToUserId).OnDelete(DeleteBehavior.Cascade);

@@ -63,40 +63,7 @@ public static class Posting
                 if (await FindByKeyAsync(db, authorId, idempotencyKey, cancellationToken) is { } made) return new PostingResult(made, null);
 
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                // The thread list's sort keys move in the same statement, under the same row lock. The members'
-                // key moves only for posts every member may know of (free threads, open reflections); the mode is
-                // read from the assignment at each post, so no copy of it on the thread can fall out of step.
-                var numbers = await db.Database
-                    .SqlQuery<int>($"""
-                        UPDATE threads SET last_post_number = last_post_number + 1, last_post_at = {now}, activity_at = {now},
-                            member_activity_at = CASE
-                                WHEN assignment_id IS NULL
-                                    OR EXISTS (SELECT 1 FROM assignments a WHERE a.id = threads.assignment_id AND a.reflection_mode = {nameof(ReflectionMode.Open)})
-                                THEN {now} ELSE member_activity_at END
-                        WHERE id = {threadId}
-                        RETURNING last_post_number AS "Value"
-                        """)
-                    .ToListAsync(cancellationToken);
-                if (numbers.Count == 0) throw new InvalidOperationException($"Thread {threadId} does not exist.");
-
-                var post = new Post
-                {
-                    ThreadId = threadId,
-                    AuthorId = authorId,
-                    Number = numbers[0],
-                    BodyMarkdown = markdown,
-                    BodyHtml = rendered.Html,
-                    RendererVersion = PostMarkdown.RendererVersion,
-                    CreatedAt = now,
-                    ReplyToNumber = replyToNumber,
-                    IdempotencyKey = idempotencyKey,
-                    VisibleToUserId = visibleToUserId,
-                };
-                db.Posts.Add(post);
-                await db.SaveChangesAsync(cancellationToken);
-                // Revision 1 is the text as first submitted: facilitators can read it whatever happens later.
-                db.PostRevisions.Add(new PostRevision { PostId = post.Id, Revision = 1, BodyMarkdown = markdown, BodyHtml = rendered.Html, CreatedAt = now });
-                await db.SaveChangesAsync(cancellationToken);
+                var post = await AddNumberedAsync(db, threadId, authorId, markdown, rendered.Html, idempotencyKey, replyToNumber, visibleToUserId, now, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return new PostingResult(post, null);
             });
@@ -110,6 +77,51 @@ public static class Posting
         }
     }
 
+    /// <summary>
+    /// Numbers and inserts a post with its revision 1, inside the caller's transaction: posting, and approving a held
+    /// post (which gets its number when it is approved, so numbers stay in the order posts became visible).
+    /// </summary>
+    internal static async Task<Post> AddNumberedAsync(
+        AppDbContext db, int threadId, string authorId, string markdown, string html, Guid idempotencyKey,
+        int? replyToNumber, string? visibleToUserId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        // The thread list's sort keys move in the same statement, under the same row lock. The members'
+        // key moves only for posts every member may know of (free threads, open reflections); the mode is
+        // read from the assignment at each post, so no copy of it on the thread can fall out of step.
+        var numbers = await db.Database
+            .SqlQuery<int>($"""
+                UPDATE threads SET last_post_number = last_post_number + 1, last_post_at = {now}, activity_at = {now},
+                    member_activity_at = CASE
+                        WHEN assignment_id IS NULL
+                            OR EXISTS (SELECT 1 FROM assignments a WHERE a.id = threads.assignment_id AND a.reflection_mode = {nameof(ReflectionMode.Open)})
+                        THEN {now} ELSE member_activity_at END
+                WHERE id = {threadId}
+                RETURNING last_post_number AS "Value"
+                """)
+            .ToListAsync(cancellationToken);
+        if (numbers.Count == 0) throw new InvalidOperationException($"Thread {threadId} does not exist.");
+
+        var post = new Post
+        {
+            ThreadId = threadId,
+            AuthorId = authorId,
+            Number = numbers[0],
+            BodyMarkdown = markdown,
+            BodyHtml = html,
+            RendererVersion = PostMarkdown.RendererVersion,
+            CreatedAt = now,
+            ReplyToNumber = replyToNumber,
+            IdempotencyKey = idempotencyKey,
+            VisibleToUserId = visibleToUserId,
+        };
+        db.Posts.Add(post);
+        await db.SaveChangesAsync(cancellationToken);
+        // Revision 1 is the text as first submitted: facilitators can read it whatever happens later.
+        db.PostRevisions.Add(new PostRevision { PostId = post.Id, Revision = 1, BodyMarkdown = markdown, BodyHtml = html, CreatedAt = now });
+        await db.SaveChangesAsync(cancellationToken);
+        return post;
+    }
+
     /// <summary>Replaces the text, keeping the previous one as a revision; null when the new text is fine.</summary>
     public static async Task<PostProblem?> EditAsync(AppDbContext db, Post post, string markdown, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -120,16 +132,22 @@ public static class Posting
         await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var last = await db.PostRevisions.Where(r => r.PostId == post.Id).MaxAsync(r => (int?)r.Revision, cancellationToken) ?? 0;
-            db.PostRevisions.Add(new PostRevision { PostId = post.Id, Revision = last + 1, BodyMarkdown = markdown, BodyHtml = rendered.Html, CreatedAt = now });
-            post.BodyMarkdown = markdown;
-            post.BodyHtml = rendered.Html;
-            post.RendererVersion = PostMarkdown.RendererVersion;
-            post.EditedAt = now;
-            await db.SaveChangesAsync(cancellationToken);
+            await ApplyEditAsync(db, post, markdown, rendered.Html, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
         return null;
+    }
+
+    /// <summary>Keeps the new text as the next revision and puts it on the post, inside the caller's transaction (editing, and approving a held edit).</summary>
+    internal static async Task ApplyEditAsync(AppDbContext db, Post post, string markdown, string html, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var last = await db.PostRevisions.Where(r => r.PostId == post.Id).MaxAsync(r => (int?)r.Revision, cancellationToken) ?? 0;
+        db.PostRevisions.Add(new PostRevision { PostId = post.Id, Revision = last + 1, BodyMarkdown = markdown, BodyHtml = html, CreatedAt = now });
+        post.BodyMarkdown = markdown;
+        post.BodyHtml = html;
+        post.RendererVersion = PostMarkdown.RendererVersion;
+        post.EditedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>The number stays, with a placeholder; the text leaves the post but stays in the revisions for facilitators.</summary>

@@ -9,6 +9,12 @@ public sealed record PostRow(
     DateTimeOffset? EditedAt, DateTimeOffset? DeletedAt, int? ReplyToNumber, string? VisibleToUserId)
 {
     public bool IsDeleted => DeletedAt is not null;
+
+    public DateTimeOffset? HiddenAt { get; init; }
+    public DateTimeOffset? RemovedAt { get; init; }
+    public Moderation.ModerationReason? RemovalReason { get; init; }
+    public string? RemovalNote { get; init; }
+    public bool RemovedBySiteStaff { get; init; }
 }
 
 /// <summary>
@@ -55,5 +61,12 @@ public static class ThreadPosts
         from p in posts.AsNoTracking()
         join u in db.Users on p.AuthorId equals u.Id
         orderby p.Number
-        select new PostRow(p.Id, p.Number, p.AuthorId, u.DisplayName, p.BodyHtml, p.CreatedAt, p.EditedAt, p.DeletedAt, p.ReplyToNumber, p.VisibleToUserId);
+        select new PostRow(p.Id, p.Number, p.AuthorId, u.DisplayName, p.BodyHtml, p.CreatedAt, p.EditedAt, p.DeletedAt, p.ReplyToNumber, p.VisibleToUserId)
+        {
+            HiddenAt = p.HiddenAt,
+            RemovedAt = p.RemovedAt,
+            RemovalReason = p.RemovalReason,
+            RemovalNote = p.RemovalNote,
+            RemovedBySiteStaff = p.RemovedBySiteStaff,
+        };
 }

@@ -37,6 +37,14 @@ public class Group
     /// <summary>Normalised (8 characters, no hyphen); null when the facilitators turned joining by code off.</summary>
     public string? JoinCode { get; set; }
 
+    /// <summary>Members' new posts and edits wait for a facilitator's approval. Suggested on for new classes.</summary>
+    public bool PreModeration { get; set; }
+
+    /// <summary>How many distinct members' reports hide a post pending review.</summary>
+    public int ReportThreshold { get; set; } = DefaultReportThreshold;
+
+    public const int DefaultReportThreshold = 3;
+
     public DateTimeOffset CreatedAt { get; set; }
     public string CreatedByUserId { get; set; } = "";
 
@@ -58,5 +66,7 @@ sealed class GroupConfiguration : IEntityTypeConfiguration<Group>
         group.Property(g => g.JoinCode).HasMaxLength(JoinCodes.Length);
         group.HasIndex(g => g.JoinCode).IsUnique();
         group.Ignore(g => g.TimeZoneInfo);
+        group.Property(g => g.ReportThreshold).HasDefaultValue(Group.DefaultReportThreshold);
+        group.ToTable(t => t.HasCheckConstraint("ck_groups_report_threshold", "report_threshold BETWEEN 1 AND 100"));
     }
 }

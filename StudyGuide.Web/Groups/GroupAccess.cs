@@ -8,9 +8,10 @@ namespace StudyGuide.Web.Groups;
 /// <summary>
 /// Who may do what in a group, in one place. Pages load a group only through <see cref="FindAsync"/>
 /// and answer 404 when it returns null: a group the reader is not in does not exist for them.
-/// Admins act as facilitators of every group (docs/PRODUCT.md, Roles).
+/// Admins act as facilitators of every group; site moderators may read and moderate every group but have no other
+/// facilitator power (docs/PRODUCT.md, Roles).
 /// </summary>
-public sealed class GroupAccess(Group group, string userId, MembershipRole? role, bool isAdmin)
+public sealed class GroupAccess(Group group, string userId, MembershipRole? role, bool isAdmin, bool isSiteModerator = false)
 {
     public Group Group { get; } = group;
     public string UserId { get; } = userId;
@@ -19,7 +20,12 @@ public sealed class GroupAccess(Group group, string userId, MembershipRole? role
     public bool IsMember => Role is not null;
     public bool IsFacilitator => Role == MembershipRole.Facilitator || isAdmin;
 
-    /// <summary>Facilitators see everyone; members see display names or nothing, per the group's setting.</summary>
+    /// <summary>Site staff (admins and moderators) act in every group and see who reported a post.</summary>
+    public bool IsSiteStaff => isAdmin || isSiteModerator;
+
+    /// <summary>Review reports and held posts, remove and restore posts, lock threads, slow mode, mute members: facilitators and site staff.</summary>
+    public bool MayModerate => IsFacilitator || IsSiteStaff;
+
     /// <summary>Any member starts a free discussion unless the group keeps that to its facilitators.</summary>
     public bool MayStartThread => IsFacilitator || (IsMember && !Group.OnlyFacilitatorsStartThreads);
 
@@ -42,7 +48,8 @@ public sealed class GroupAccess(Group group, string userId, MembershipRole? role
         var found = await FindRow(db, groupId, userId, cancellationToken);
         if (found is null) return null;
         var isAdmin = user.IsInRole(Roles.Admin);
-        return found.Role is null && !isAdmin ? null : new GroupAccess(found.Group, userId, found.Role, isAdmin);
+        var isSiteModerator = user.IsInRole(Roles.Moderator);
+        return found.Role is null && !isAdmin && !isSiteModerator ? null : new GroupAccess(found.Group, userId, found.Role, isAdmin, isSiteModerator);
     }
 
     /// <summary>Same as <see cref="FindAsync"/>, but only for facilitators (and admins).</summary>

@@ -31,9 +31,11 @@ public static class Work
     /// only reflection is back to "to do" (or "late") on /me/work, the progress table and its CSV
     /// until they post again. The post-first gate deliberately stays open for them (PostVisibility):
     /// they have already read their classmates, and hiding the thread again would protect nothing.
+    /// A post removed by a moderator or hidden pending review does not count, and does not open the gate;
+    /// a post waiting for approval is not a post yet (HeldPost).
     /// </summary>
     public static IQueryable<Post> CountingAsReflections(this IQueryable<Post> posts) =>
-        posts.Where(p => p.DeletedAt == null);
+        posts.Where(p => p.DeletedAt == null && p.RemovedAt == null && p.HiddenAt == null);
 
     public static WorkStatus Status(DateTimeOffset? dueAt, DateTimeOffset? reflectedAt, DateTimeOffset now) =>
         reflectedAt is not null ? WorkStatus.Done

@@ -20,7 +20,7 @@ namespace StudyGuide.Web.Pages.Accounts;
 /// </summary>
 [EnableRateLimiting(RateLimits.AccountForms)]
 public class ForgotPasswordModel(
-    AppDbContext db, UserManager<User> users, IEmailSender email, IOptions<StudyGuideOptions> settings, IStringLocalizer<SharedResource> l) : PageModel
+    AppDbContext db, UserManager<User> users, IEmailSender email, IOptions<StudyGuideOptions> settings, IStringLocalizer<SharedResource> l, TimeProvider time) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -49,7 +49,7 @@ public class ForgotPasswordModel(
         var normalized = users.NormalizeEmail(Input.Email.Trim());
         // Not FindByEmailAsync: email is not unique in Identity's eyes (students have none), and it throws on duplicates.
         var user = await db.Users.Where(u => u.NormalizedEmail == normalized).OrderBy(u => u.CreatedAt).FirstOrDefaultAsync();
-        if (user is { Email: { } address, IsSuspended: false })
+        if (user is { Email: { } address } && !user.IsSuspendedAt(time.GetUtcNow()))
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var link = ResetLink(user.Id, WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token)));

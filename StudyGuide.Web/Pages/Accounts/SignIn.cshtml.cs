@@ -13,7 +13,7 @@ using StudyGuide.Web.Security;
 namespace StudyGuide.Web.Pages.Accounts;
 
 [EnableRateLimiting(RateLimits.AccountForms)]
-public class SignInModel(SignInManager<User> signIn, UserManager<User> users, AppDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+public class SignInModel(SignInManager<User> signIn, UserManager<User> users, AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -78,7 +78,7 @@ public class SignInModel(SignInManager<User> signIn, UserManager<User> users, Ap
         ModelState.AddModelError(string.Empty, result switch
         {
             { IsLockedOut: true } => l["Too many failed attempts: this account is locked for 15 minutes. Ask your teacher or administrator if you need help now."],
-            { IsNotAllowed: true } when user.IsSuspended => l["This account is suspended. Contact the site administrator."],
+            { IsNotAllowed: true } when user.IsSuspendedAt(time.GetUtcNow()) => Suspensions.SignInRefusal(user, l),
             _ => l["Wrong username or password."],
         });
         return Page();

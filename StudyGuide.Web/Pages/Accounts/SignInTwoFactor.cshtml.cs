@@ -15,7 +15,7 @@ namespace StudyGuide.Web.Pages.Accounts;
 /// who is signing in in a short-lived cookie; nothing here trusts a user id from the form.
 /// </summary>
 [EnableRateLimiting(RateLimits.AccountForms)]
-public class SignInTwoFactorModel(SignInManager<User> signIn, UserManager<User> users, IStringLocalizer<SharedResource> l) : PageModel
+public class SignInTwoFactorModel(SignInManager<User> signIn, UserManager<User> users, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -90,7 +90,7 @@ public class SignInTwoFactorModel(SignInManager<User> signIn, UserManager<User> 
 
     string Failure(SignInResult result, User user, string wrongCode) => result switch
     {
-        _ when user.IsSuspended => l["This account is suspended. Contact the site administrator."],
+        _ when user.IsSuspendedAt(time.GetUtcNow()) => Suspensions.SignInRefusal(user, l),
         { IsLockedOut: true } => l["Too many failed attempts: this account is locked for 15 minutes. Ask your teacher or administrator if you need help now."],
         _ => wrongCode,
     };
