@@ -71,6 +71,7 @@ try
         .UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration { EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM });
     builder.Services.AddAccounts();
     builder.Services.AddStudyGuideRateLimits();
+    builder.Services.AddSingleton<AccountActionLimits>();
     builder.Services.AddSingleton<IAssignableModules, CurriculumModules>();
     builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
     builder.Services.AddHsts(options =>

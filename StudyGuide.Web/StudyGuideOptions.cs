@@ -73,6 +73,18 @@ public sealed class RateLimitOptions
     /// <summary>Join-code tries per minute per address, signed out: a whole class creates its accounts together.</summary>
     [Range(1, 10_000, ErrorMessage = Messages.Range)]
     public int AnonymousJoinCodeTriesPerMinute { get; set; } = 90;
+
+    /// <summary>Posts and edits per minute, per account: far above what a person types, far below a script.</summary>
+    [Range(1, 10_000, ErrorMessage = Messages.Range)]
+    public int PostsPerMinute { get; set; } = 10;
+
+    /// <summary>Reports per minute, per account.</summary>
+    [Range(1, 10_000, ErrorMessage = Messages.Range)]
+    public int ReportsPerMinute { get; set; } = 10;
+
+    /// <summary>New discussions per hour, per account.</summary>
+    [Range(1, 10_000, ErrorMessage = Messages.Range)]
+    public int ThreadsPerHour { get; set; } = 10;
 }
 
 public sealed class DiscussionOptions

@@ -13,7 +13,7 @@ public static class Posting
 {
     /// <summary>
     /// Who may see a new post: a facilitator's post in a private thread is seen by the student it
-    /// answers. Also checks that the post being answered exists and that the writer can see it.
+    /// answers. Also checks that the post being answered exists, is in its place (not removed or hidden) and that the writer can see it.
     /// </summary>
     public static async Task<(string? VisibleToUserId, PostProblem? Problem)> AudienceAsync(
         AppDbContext db, ThreadAccess access, int? replyToNumber, CancellationToken cancellationToken = default)
@@ -22,6 +22,7 @@ public static class Posting
             ? await db.Posts.AsNoTracking()
                 .Where(p => p.ThreadId == access.Thread.Id && p.Number == number)
                 .VisibleTo(access)
+                .InPlace()
                 .Select(p => new { p.AuthorId, p.VisibleToUserId })
                 .FirstOrDefaultAsync(cancellationToken)
             : null;

@@ -257,10 +257,14 @@ public sealed class ThreadAccess(DiscussionThread thread, GroupAccess group, Ref
     public bool ShowsText(string authorId, DateTimeOffset? hiddenAt, DateTimeOffset? removedAt) =>
         PostVisibility.ShowsText(authorId, hiddenAt, removedAt, this);
 
-    /// <summary>Facilitators read every revision; an author reads the revisions of their own posts.</summary>
+    /// <summary>Facilitators (and site staff) read every revision; an author reads the revisions of their own posts.</summary>
     public bool CanReadHistory(Post post) => CanReadHistory(post.AuthorId);
 
-    public bool CanReadHistory(string authorId) => IsFacilitator || authorId == UserId;
+    public bool CanReadHistory(string authorId) => MayModerate || authorId == UserId;
+
+    /// <summary>Members report others' posts that are in place, unless muted in the group.</summary>
+    public bool CanReport(string authorId, DateTimeOffset? deletedAt, DateTimeOffset? hiddenAt, DateTimeOffset? removedAt, DateTimeOffset now) =>
+        Group.IsMember && authorId != UserId && deletedAt is null && hiddenAt is null && removedAt is null && !IsMutedAt(now);
 }
 
 /// <summary>

@@ -26,8 +26,11 @@ public sealed class GroupAccess(Group group, string userId, MembershipRole? role
     /// <summary>Review reports and held posts, remove and restore posts, lock threads, slow mode, mute members: facilitators and site staff.</summary>
     public bool MayModerate => IsFacilitator || IsSiteStaff;
 
-    /// <summary>Any member starts a free discussion unless the group keeps that to its facilitators.</summary>
-    public bool MayStartThread => IsFacilitator || (IsMember && !Group.OnlyFacilitatorsStartThreads);
+    /// <summary>
+    /// Any member starts a free discussion unless the group keeps that to its facilitators, or has pre-moderation on: a
+    /// discussion's title is seen at once in the list, so in a pre-moderated group facilitators start them and members reply.
+    /// </summary>
+    public bool MayStartThread => IsFacilitator || (IsMember && !Group.OnlyFacilitatorsStartThreads && !Group.PreModeration);
 
     public bool CanSeeMemberList => IsFacilitator || (IsMember && Group.MemberListVisibility == MemberListVisibility.DisplayNames);
 

@@ -32,4 +32,12 @@ public static class ModerationReasons
     /// <summary>The reason as a placeholder shows it: the note for "other", the label otherwise.</summary>
     public static string Describe(ModerationReason reason, string? note, IStringLocalizer l) =>
         reason == ModerationReason.Other && !string.IsNullOrWhiteSpace(note) ? note : Label(reason, l);
+
+    /// <summary>As <see cref="Describe"/>, starting lower case to follow a colon: "Removed by a facilitator: personal information".</summary>
+    public static string InSentence(ModerationReason reason, string? note, IStringLocalizer l)
+    {
+        if (reason == ModerationReason.Other && !string.IsNullOrWhiteSpace(note)) return note;
+        var label = Label(reason, l);
+        return label.Length == 0 ? label : char.ToLower(label[0], System.Globalization.CultureInfo.CurrentCulture) + label[1..];
+    }
 }

@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using StudyGuide.Web.Data;
 using StudyGuide.Web.Discussions;
+using StudyGuide.Web.Moderation;
+using StudyGuide.Web.Security;
 
 namespace StudyGuide.Web.Pages.Discussions;
 
 [Authorize]
-public class EditModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+public class EditModel(AppDbContext db, TimeProvider time, AccountActionLimits limits, ThreadLinks links, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InputModel
     {
@@ -39,11 +41,34 @@ public class EditModel(AppDbContext db, TimeProvider time, IStringLocalizer<Shar
     public async Task<IActionResult> OnPostAsync(int id, int number)
     {
         if (await LoadAsync(id, number) is { } refusal) return refusal;
-        if (await Posting.EditAsync(db, Post, Input.Body ?? "", time.GetUtcNow()) is { } problem)
+        var body = Input.Body ?? "";
+        if (PostMarkdown.Render(body) is { Problem: { } problem })
         {
             ModelState.AddModelError("Input.Body", PostMarkdown.Describe(problem, l));
             return Page();
         }
+        if (body == Post.BodyMarkdown) return RedirectToPage("/Discussions/Permalink", new { id, number });
+        if (!limits.TryTake(AccountAction.Post, Access.UserId))
+        {
+            ModelState.AddModelError("Input.Body", l["You are posting very fast. Wait a minute and post again; your text is kept below."]);
+            return Page();
+        }
+        var now = time.GetUtcNow();
+        var decision = await PostingRules.DecideAsync(db, Access.Group, Access.Thread, body, isEdit: true, now, l);
+        if (decision.Refusal is { } refused)
+        {
+            ModelState.AddModelError("Input.Body", refused);
+            return Page();
+        }
+        if (decision.Hold is { } hold)
+        {
+            // The post keeps its current text for everyone until a facilitator approves the new one.
+            await ModerationActions.HoldAsync(db, id, Access.UserId, body, PostMarkdown.Render(body).Html, Guid.Empty, Post.ReplyToNumber, Post.VisibleToUserId,
+                editOfPostId: Post.Id, hold, decision.MatchedWord, now);
+            TempData["StatusMessage"] = l["Your edit will replace the post once a facilitator approves it. Until then the post keeps its current text."].Value;
+            return Redirect(links.ToPage(Request, id, 1, "held"));
+        }
+        await Posting.EditAsync(db, Post, body, now);
         return RedirectToPage("/Discussions/Permalink", new { id, number });
     }
 

@@ -7,12 +7,13 @@ using Microsoft.Extensions.Localization;
 using StudyGuide.Web.Data;
 using StudyGuide.Web.Discussions;
 using StudyGuide.Web.Groups;
+using StudyGuide.Web.Moderation;
 using StudyGuide.Web.Security;
 
 namespace StudyGuide.Web.Pages.Discussions;
 
 [Authorize]
-public class NewModel(AppDbContext db, ThreadLinks links, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+public class NewModel(AppDbContext db, ThreadLinks links, TimeProvider time, AccountActionLimits limits, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InputModel
     {
@@ -60,6 +61,21 @@ public class NewModel(AppDbContext db, ThreadLinks links, TimeProvider time, ISt
         if (!ModelState.IsValid) return Page();
 
         var now = time.GetUtcNow();
+        if (!limits.TryTake(AccountAction.StartThread, userId))
+        {
+            ModelState.AddModelError(string.Empty, l["You have started many discussions in a short time. Wait a while and try again; your text is kept below."]);
+            return Page();
+        }
+        // The title is seen in the list at once, so it meets the watched words with the first post; a word that would
+        // hold the post for approval cannot hold a whole new discussion.
+        var decision = await PostingRules.DecideAsync(db, Access, thread: null, Input.Title + "\n\n" + Input.Body, isEdit: false, now, l);
+        if (decision.Refusal is not null || decision.Hold is not null)
+        {
+            ModelState.AddModelError(string.Empty, decision.Refusal
+                ?? l["Your text contains “{0}”, which a facilitator must approve first. Reply in an existing discussion, or ask a facilitator to start this one.", decision.MatchedWord ?? ""]);
+            return Page();
+        }
+
         var thread = new DiscussionThread
         {
             GroupId = id,

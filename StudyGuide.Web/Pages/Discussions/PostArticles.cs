@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
 using StudyGuide.Web.Discussions;
 using StudyGuide.Web.Groups;
+using StudyGuide.Web.Moderation;
 
 namespace StudyGuide.Web.Pages.Discussions;
 
@@ -19,19 +20,22 @@ namespace StudyGuide.Web.Pages.Discussions;
 public sealed class PostArticles
 {
     readonly ThreadAccess access;
-    readonly bool mayPost;
+    readonly bool mayPost, mayReport;
     readonly IReadOnlyDictionary<string, string> studentNames;
     readonly IStringLocalizer l;
     readonly HtmlEncoder encoder;
     readonly TimeZoneInfo zone;
     readonly string postLabel, editedText, deletedText, replyText, quoteText, editText, deleteText, historyText;
-    readonly NumberedLink permalink, reply, quote, edit, delete, history;
+    readonly string reportText, moderateText, hiddenText, onlyYouText;
+    readonly NumberedLink permalink, reply, quote, edit, delete, history, report, moderate;
 
-    public PostArticles(ThreadAccess access, int pageNumber, bool mayPost, IReadOnlyDictionary<string, string> studentNames,
+    /// <param name="mayReport">The reader is a member who is not muted: they may report others' posts.</param>
+    public PostArticles(ThreadAccess access, int pageNumber, bool mayPost, bool mayReport, IReadOnlyDictionary<string, string> studentNames,
         IStringLocalizer l, ThreadLinks links, PathString pathBase, HtmlEncoder encoder)
     {
         this.access = access;
         this.mayPost = mayPost;
+        this.mayReport = mayReport;
         this.studentNames = studentNames;
         this.l = l;
         this.encoder = encoder;
@@ -44,6 +48,10 @@ public sealed class PostArticles
         editText = l["Edit"].Value;
         deleteText = l["Delete"].Value;
         historyText = l["History"].Value;
+        reportText = l["Report"].Value;
+        moderateText = l["Moderate"].Value;
+        hiddenText = l["This post is hidden while a facilitator reviews it."].Value;
+        onlyYouText = l["Only its author and the group's moderators see the text below."].Value;
 
         var thread = access.Thread.Id.ToString(CultureInfo.InvariantCulture);
         var page = pageNumber.ToString(CultureInfo.InvariantCulture);
@@ -56,6 +64,8 @@ public sealed class PostArticles
         edit = ToPost(links.Edit);
         delete = ToPost(links.Delete);
         history = ToPost(links.History);
+        report = ToPost(links.Report);
+        moderate = ToPost(links.Moderate);
     }
 
     /// <summary>Where the reply form posts to: this page of this thread.</summary>
@@ -73,7 +83,12 @@ public sealed class PostArticles
     {
         // Encoded once, then written in several attributes and texts.
         var number = encoder.Encode(post.Number.ToString(CultureInfo.InvariantCulture));
-        w.Write(post.IsDeleted ? "<article class=\"post post-deleted\" id=\"post-" : "<article class=\"post\" id=\"post-");
+        // Removed or hidden posts keep their number and place; their text is for the author and the moderators.
+        var inPlace = post.RemovedAt is null && post.HiddenAt is null;
+        w.Write(post.IsDeleted ? "<article class=\"post post-deleted\" id=\"post-"
+            : post.RemovedAt is not null ? "<article class=\"post post-removed\" id=\"post-"
+            : post.HiddenAt is not null ? "<article class=\"post post-hidden\" id=\"post-"
+            : "<article class=\"post\" id=\"post-");
         w.Write(number);
         w.Write("\" aria-labelledby=\"post-");
         w.Write(number);
@@ -118,24 +133,42 @@ public sealed class PostArticles
         }
         else
         {
-            w.Write("<div class=\"post-body\">");
-            // Sanitised when the post was written (PostMarkdown): the one value written as HTML.
-            PostMarkdown.FromStored(post.BodyHtml).WriteTo(w, encoder);
-            w.Write("</div>\n");
+            if (!inPlace)
+            {
+                w.Write("<p class=\"post-body placeholder\">");
+                Text(w, post.RemovedAt is not null ? RemovalNotice(post) : hiddenText);
+                w.Write("</p>\n");
+            }
+            if (inPlace || access.ShowsText(post.AuthorId, post.HiddenAt, post.RemovedAt))
+            {
+                if (!inPlace)
+                {
+                    w.Write("<p class=\"hint\">");
+                    Text(w, onlyYouText);
+                    w.Write("</p>\n");
+                }
+                w.Write("<div class=\"post-body\">");
+                // Sanitised when the post was written (PostMarkdown): the one value written as HTML.
+                PostMarkdown.FromStored(post.BodyHtml).WriteTo(w, encoder);
+                w.Write("</div>\n");
+            }
         }
         w.Write("<ul class=\"post-actions\">\n");
-        if (!post.IsDeleted && mayPost)
+        var answerable = inPlace && !post.IsDeleted;
+        if (answerable && mayPost)
         {
             Action(w, reply, number, replyText);
             Action(w, quote, number, quoteText);
         }
-        if (access.CanEdit(post.AuthorId, post.DeletedAt))
+        if (answerable && mayReport && post.AuthorId != access.UserId) Action(w, report, number, reportText);
+        if (inPlace && access.CanEdit(post.AuthorId, post.DeletedAt))
         {
             Action(w, edit, number, editText);
             Action(w, delete, number, deleteText);
         }
         if ((post.EditedAt is not null || post.IsDeleted) && access.CanReadHistory(post.AuthorId))
             Action(w, history, number, historyText);
+        if (!post.IsDeleted && access.MayModerate) Action(w, moderate, number, moderateText);
         w.Write("</ul>\n</article>\n");
     }
 
@@ -146,6 +179,12 @@ public sealed class PostArticles
         w.Write("\">");
         Text(w, label);
         w.Write("</a></li>\n");
+    }
+
+    string RemovalNotice(PostRow post)
+    {
+        var reason = ModerationReasons.InSentence(post.RemovalReason ?? ModerationReason.Other, post.RemovalNote, l);
+        return post.RemovedBySiteStaff ? l["Removed by a moderator: {0}", reason] : l["Removed by a facilitator: {0}", reason];
     }
 
     void Text(TextWriter w, string text) => encoder.Encode(w, text);

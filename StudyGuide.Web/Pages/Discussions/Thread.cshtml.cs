@@ -8,6 +8,8 @@ using StudyGuide.Web.Curriculum;
 using StudyGuide.Web.Data;
 using StudyGuide.Web.Discussions;
 using StudyGuide.Web.Groups;
+using StudyGuide.Web.Moderation;
+using StudyGuide.Web.Security;
 
 namespace StudyGuide.Web.Pages.Discussions;
 
@@ -18,7 +20,9 @@ namespace StudyGuide.Web.Pages.Discussions;
 /// read position moved.
 /// </summary>
 [Authorize]
-public class ThreadModel(AppDbContext db, ThreadPaging paging, ThreadLinks links, TimeProvider time, ServedCurriculum curriculum, IStringLocalizer<SharedResource> l) : PageModel
+public class ThreadModel(
+    AppDbContext db, ThreadPaging paging, ThreadLinks links, TimeProvider time, ServedCurriculum curriculum, AccountActionLimits limits,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InputModel
     {
@@ -50,8 +54,23 @@ public class ThreadModel(AppDbContext db, ThreadPaging paging, ThreadLinks links
 
     public bool MayPost => Access.Group.IsMember || Access.IsFacilitator;
 
+    /// <summary>Members report others' posts unless they are muted in the group.</summary>
+    public bool MayReport => Access.Group.IsMember && !Access.IsMutedAt(time.GetUtcNow());
+
+    /// <summary>Why this reader cannot post here now (muted, or the thread is locked), shown in place of the form.</summary>
+    public string? PostingClosed { get; private set; }
+
+    /// <summary>Slow mode, for members: the rule, and when they may post again.</summary>
+    public string? SlowModeNotice { get; private set; }
+
+    /// <summary>The reader's own posts and edits in this thread waiting for approval, or refused.</summary>
+    public IReadOnlyList<HeldPost> OwnHeld { get; private set; } = [];
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     /// <summary>A facilitator of a private thread answers one student at a time, from that student's post.</summary>
-    public bool ShowsReplyForm => MayPost && (!Access.GroupedByStudent || Input.ReplyToNumber is not null || !ModelState.IsValid);
+    public bool ShowsReplyForm => MayPost && PostingClosed is null && (!Access.GroupedByStudent || Input.ReplyToNumber is not null || !ModelState.IsValid);
 
     public async Task<IActionResult> OnGetAsync(int id, [FromQuery(Name = "page")] int? pageNumber, int? quote, int? reply)
     {
@@ -65,6 +84,7 @@ public class ThreadModel(AppDbContext db, ThreadPaging paging, ThreadLinks links
             var target = await db.Posts.AsNoTracking()
                 .Where(p => p.ThreadId == id && p.Number == number && p.DeletedAt == null)
                 .VisibleTo(access)
+                .InPlace()
                 .Select(p => new { p.BodyMarkdown, Name = db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First() })
                 .FirstOrDefaultAsync();
             // Quoting a post one cannot see must not reveal it, nor that it exists.
@@ -100,28 +120,49 @@ public class ThreadModel(AppDbContext db, ThreadPaging paging, ThreadLinks links
         if (access is null) return NotFound();
         Access = access;
         if (!MayPost) return NotFound();
+        // A second click, or a retry after a timeout, finds what the first submission made.
+        if (await Posting.FindByKeyAsync(db, access.UserId, Input.IdempotencyKey) is { } made)
+            return RedirectToPage("/Discussions/Permalink", new { id, number = made.Number });
 
         var (visibleTo, audienceProblem) = await Posting.AudienceAsync(db, access, Input.ReplyToNumber);
-        if (audienceProblem is { } refused)
+        if (!limits.TryTake(AccountAction.Post, access.UserId))
         {
-            ModelState.AddModelError("Input.Body", PostMarkdown.Describe(refused, l));
+            ModelState.AddModelError("Input.Body", l["You are posting very fast. Wait a minute and post again; your text is kept below."]);
+        }
+        else if (audienceProblem is { } refusedAudience)
+        {
+            ModelState.AddModelError("Input.Body", PostMarkdown.Describe(refusedAudience, l));
         }
         else
         {
-            var result = await Posting.CreateAsync(db, id, access.UserId, Input.Body ?? "", Input.IdempotencyKey, Input.ReplyToNumber, visibleTo, time.GetUtcNow());
-            if (result.Post is { } post) return RedirectToPage("/Discussions/Permalink", new { id, number = post.Number });
-            ModelState.AddModelError("Input.Body", PostMarkdown.Describe(result.Problem!.Value, l));
+            var now = time.GetUtcNow();
+            var decision = await PostingRules.DecideAsync(db, access.Group, access.Thread, Input.Body ?? "", isEdit: false, now, l);
+            if (decision.Refusal is { } refused)
+            {
+                ModelState.AddModelError("Input.Body", refused);
+            }
+            else if (decision.Hold is { } hold)
+            {
+                var rendered = PostMarkdown.Render(Input.Body);
+                if (rendered.Problem is { } problem)
+                {
+                    ModelState.AddModelError("Input.Body", PostMarkdown.Describe(problem, l));
+                }
+                else
+                {
+                    await ModerationActions.HoldAsync(db, id, access.UserId, Input.Body!, rendered.Html, Input.IdempotencyKey, Input.ReplyToNumber, visibleTo,
+                        editOfPostId: null, hold, decision.MatchedWord, now);
+                    StatusMessage = l["Your post will appear once a facilitator approves it. Until then only you and the facilitators see it."];
+                    return Redirect(links.ToPage(Request, id, pageNumber ?? 1, "held"));
+                }
+            }
+            else
+            {
+                var result = await Posting.CreateAsync(db, id, access.UserId, Input.Body ?? "", Input.IdempotencyKey, Input.ReplyToNumber, visibleTo, now);
+                if (result.Post is { } post) return RedirectToPage("/Discussions/Permalink", new { id, number = post.Number });
+                ModelState.AddModelError("Input.Body", PostMarkdown.Describe(result.Problem!.Value, l));
+            }
         }
-        await ShowAsync(pageNumber, lastRead: null);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostPreviewAsync(int id, [FromQuery(Name = "page")] int? pageNumber)
-    {
-        var access = await ThreadAccess.FindAsync(db, id, User, paging, pageNumber);
-        if (access is null) return NotFound();
-        Access = access;
-        PreviewHtml = PostPreview.Render(Input.Body, ModelState, l);
         await ShowAsync(pageNumber, lastRead: null);
         return Page();
     }
@@ -141,6 +182,26 @@ public class ThreadModel(AppDbContext db, ThreadPaging paging, ThreadLinks links
     async Task ShowAsync(int? page, int? lastRead)
     {
         var thread = Access.Thread;
+        var now = time.GetUtcNow();
+        if (!Access.MayModerate)
+        {
+            PostingClosed = Access.IsMutedAt(now) ? PostingRules.MutedMessage(Access.MutedUntil!.Value, Access.MuteReason ?? "", Access.Group.Group, l)
+                : thread.LockedAt is not null ? PostingRules.LockedMessage(thread.LockReason, l)
+                : null;
+            if (thread.SlowModeMinutes is { } minutes)
+            {
+                SlowModeNotice = Access.NextPostAllowedAt(now) is { } next
+                    ? PostingRules.SlowModeMessage(next, Access.Group.Group, l)
+                    : l["Slow mode is on: one post every {0} minutes per member.", minutes];
+            }
+        }
+        if (Access.OwnHeldPosts > 0)
+        {
+            OwnHeld = await db.HeldPosts.AsNoTracking()
+                .Where(h => h.ThreadId == thread.Id && h.AuthorId == Access.UserId)
+                .OrderBy(h => h.CreatedAt).ThenBy(h => h.Id)
+                .ToListAsync();
+        }
         if (ThreadPosts.UsesNumberRanges(Access))
         {
             PageCount = paging.PageCount(thread.LastPostNumber);

@@ -25,6 +25,8 @@ public sealed class ThreadLinks
         Edit = ToPost("/Discussions/Edit");
         Delete = ToPost("/Discussions/Delete");
         History = ToPost("/Discussions/History");
+        Report = ToPost("/Discussions/Report");
+        Moderate = ToPost("/Discussions/ModeratePost");
         var thread = links.GetPathByPage("/Discussions/Thread", values: new { id = ThreadStandIn })
             ?? throw new InvalidOperationException("No route to /Discussions/Thread.");
         // Razor Pages keeps the route value "page" for the page's name, so the thread page's ?page= is a query here.
@@ -46,6 +48,8 @@ public sealed class ThreadLinks
     public string Edit { get; }
     public string Delete { get; }
     public string History { get; }
+    public string Report { get; }
+    public string Moderate { get; }
     public string Reply { get; }
     public string Quote { get; }
 }
