@@ -67,7 +67,7 @@ public class ModerateThreadModel(AppDbContext db, TimeProvider time, IStringLoca
     {
         if (await LoadAsync(id) is { } refusal) return refusal;
         ModelState.Remove(nameof(LockReason));
-        if (SlowModeMinutes is null) ModelState.AddModelError(nameof(SlowModeMinutes), l["Choose between {0} and {1} minutes (0 turns slow mode off).", 0, MaxSlowModeMinutes]);
+        if (SlowModeMinutes is null) ModelState.AddModelError(nameof(SlowModeMinutes), l["Give a number of minutes (0 turns slow mode off)."]);
         if (!ModelState.IsValid) return Page();
         int? minutes = SlowModeMinutes is > 0 ? SlowModeMinutes : null;
         if (minutes != Thread.SlowModeMinutes)
