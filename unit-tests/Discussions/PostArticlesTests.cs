@@ -45,8 +45,13 @@ public class PostArticlesTests(StudyGuideFactory app) : IClassFixture<StudyGuide
         [
             new(1, 12, "teacher", Author, "<p>Body</p>", at, EditedAt: at.AddHours(1), DeletedAt: null, ReplyToNumber: 3, VisibleToUserId: "student"),
             new(2, 13, "teacher", Author, "<p>Gone</p>", at, EditedAt: null, DeletedAt: at.AddHours(2), ReplyToNumber: null, VisibleToUserId: null),
+            // A student's post the facilitator removed with a note of their own: the note is text too.
+            new(3, 14, "student", Student, "<p>Removed text</p>", at, EditedAt: null, DeletedAt: null, ReplyToNumber: null, VisibleToUserId: null)
+            {
+                RemovedAt = at.AddHours(3), RemovalReason = StudyGuide.Web.Moderation.ModerationReason.Other, RemovalNote = Author,
+            },
         ];
-        var articles = new PostArticles(access, pageNumber: 2, mayPost: true, new Dictionary<string, string> { ["student"] = Student },
+        var articles = new PostArticles(access, pageNumber: 2, mayPost: true, mayReport: true, new Dictionary<string, string> { ["student"] = Student },
             new HostileLocalizer(), app.Services.GetRequiredService<ThreadLinks>(), PathString.Empty, app.Services.GetRequiredService<HtmlEncoder>());
 
         using var writer = new StringWriter();
@@ -58,10 +63,14 @@ public class PostArticlesTests(StudyGuideFactory app) : IClassFixture<StudyGuide
                 "article[aria-labelledby class id]",
                 "header[class]", "a[aria-label class href]", "span[class id]", "time[datetime]", "span[class]", "span[class]", "a[href]", "span[class]",
                 "div[class]", "p[]",
-                "ul[class]", "li[]", "a[href]", "li[]", "a[href]", "li[]", "a[href]", "li[]", "a[href]", "li[]", "a[href]",
+                "ul[class]", "li[]", "a[href]", "li[]", "a[href]", "li[]", "a[href]", "li[]", "a[href]", "li[]", "a[href]", "li[]", "a[href]",
                 "article[aria-labelledby class id]",
                 "header[class]", "a[aria-label class href]", "span[class id]", "time[datetime]",
                 "p[class]",
+                "ul[class]", "li[]", "a[href]",
+                "article[aria-labelledby class id]",
+                "header[class]", "a[aria-label class href]", "span[class id]", "time[datetime]",
+                "p[class]", "p[class]", "div[class]", "p[]",
                 "ul[class]", "li[]", "a[href]",
             ],
             body.Descendants<IElement>().Select(e => $"{e.LocalName}[{string.Join(" ", e.Attributes.Select(a => a.Name).Order(StringComparer.Ordinal))}]"));
@@ -87,6 +96,7 @@ public class PostArticlesTests(StudyGuideFactory app) : IClassFixture<StudyGuide
                 ("/threads/7/posts/12/edit", HostileLocalizer.Text("Edit")),
                 ("/threads/7/posts/12/delete", HostileLocalizer.Text("Delete")),
                 ("/threads/7/posts/12/history", HostileLocalizer.Text("History")),
+                ("/threads/7/posts/12/moderation", HostileLocalizer.Text("Moderate")),
             ],
             live.QuerySelectorAll(".post-actions a").Select(a => (a.GetAttribute("href"), a.TextContent)));
 
@@ -95,6 +105,14 @@ public class PostArticlesTests(StudyGuideFactory app) : IClassFixture<StudyGuide
         Assert.Equal(Author, deleted.QuerySelector("#post-13-author")!.TextContent);
         Assert.Equal(HostileLocalizer.Text("Deleted by the author."), deleted.QuerySelector("p.placeholder")!.TextContent);
         Assert.Equal("/threads/7/posts/13/history", deleted.QuerySelector(".post-actions a")!.GetAttribute("href"));
-        Assert.Equal(2, body.Children.Length);
+
+        // The facilitator sees who removed it and why, then the text, marked as seen by the author and moderators only.
+        var removed = body.Children[2];
+        Assert.Equal("post post-removed", removed.ClassName);
+        Assert.Equal(HostileLocalizer.Text("Removed by a facilitator: {0}").Replace("{0}", Author, StringComparison.Ordinal), removed.QuerySelector("p.placeholder")!.TextContent);
+        Assert.Equal(HostileLocalizer.Text("Only its author and the group's moderators see the text below."), removed.QuerySelector("p.hint")!.TextContent);
+        Assert.Equal("Removed text", removed.QuerySelector("div.post-body")!.TextContent);
+        Assert.Equal(["/threads/7/posts/14/moderation"], removed.QuerySelectorAll(".post-actions a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(3, body.Children.Length);
     }
 }

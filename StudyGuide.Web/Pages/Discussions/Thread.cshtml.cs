@@ -167,6 +167,16 @@ public class ThreadModel(
         return Page();
     }
 
+    public async Task<IActionResult> OnPostPreviewAsync(int id, [FromQuery(Name = "page")] int? pageNumber)
+    {
+        var access = await ThreadAccess.FindAsync(db, id, User, paging, pageNumber);
+        if (access is null) return NotFound();
+        Access = access;
+        PreviewHtml = PostPreview.Render(Input.Body, ModelState, l);
+        await ShowAsync(pageNumber, lastRead: null);
+        return Page();
+    }
+
     async Task<(int Page, bool HasUnread)> FirstUnreadPageAsync(int lastRead)
     {
         if (ThreadPosts.UsesNumberRanges(Access))
