@@ -25,7 +25,7 @@ public class AccountChecksTests(StudyGuideFactory app) : IClassFixture<StudyGuid
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/account")).StatusCode);
 
         // The check's own query (the /account page reads the whole user for itself).
-        Assert.DoesNotContain(recorder.Commands, sql => sql.Contains("SELECT u.security_stamp, u.suspended_at, u.must_change_password", StringComparison.Ordinal));
+        Assert.DoesNotContain(recorder.Commands, sql => sql.Contains("SELECT u.security_stamp, u.suspended_at, u.suspended_until, u.must_change_password", StringComparison.Ordinal));
         Assert.Contains(recorder.Commands, sql => sql.Contains("FROM users", StringComparison.Ordinal));
     }
 
@@ -114,6 +114,6 @@ public class AccountChecksOffTests(StudyGuideFactory app) : IClassFixture<StudyG
         using var recorder = app.RecordSql();
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/account")).StatusCode);
 
-        Assert.Contains(recorder.Commands, sql => sql.Contains("SELECT u.security_stamp, u.suspended_at, u.must_change_password", StringComparison.Ordinal));
+        Assert.Contains(recorder.Commands, sql => sql.Contains("SELECT u.security_stamp, u.suspended_at, u.suspended_until, u.must_change_password", StringComparison.Ordinal));
     }
 }

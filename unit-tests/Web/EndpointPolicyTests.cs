@@ -29,40 +29,12 @@ public class EndpointPolicyTests(StudyGuideFactory app) : IClassFixture<StudyGui
         "/account/access-denied",
     ];
 
-    sealed record PageEndpoint(string Route, string ViewEnginePath, EndpointMetadataCollection Metadata);
-
-    /// <summary>
-    /// Every Razor Page endpoint with its full metadata. The routing table holds pages before they
-    /// are compiled (conventions only); loading each page adds its page model's attributes, as the
-    /// first request to it does.
-    /// </summary>
-    async Task<IReadOnlyList<PageEndpoint>> PageEndpointsAsync()
-    {
-        var loader = app.Services.GetRequiredService<PageLoader>();
-        var pages = new List<PageEndpoint>();
-        foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
-        {
-            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not { } descriptor) continue;
-            var compiled = await loader.LoadAsync(descriptor, endpoint.Metadata);
-            var metadata = compiled.Endpoint?.Metadata ?? endpoint.Metadata;
-            pages.Add(new PageEndpoint("/" + endpoint.RoutePattern.RawText?.TrimStart('/'), descriptor.ViewEnginePath, metadata));
-        }
-        Assert.NotEmpty(pages);
-        return pages;
-    }
-
-    async Task<AuthorizationPolicy?> PolicyOfAsync(PageEndpoint page)
-    {
-        if (page.Metadata.GetMetadata<IAllowAnonymous>() is not null) return null;
-        var provider = app.Services.GetRequiredService<IAuthorizationPolicyProvider>();
-        return await AuthorizationPolicy.CombineAsync(
-            provider, page.Metadata.GetOrderedMetadata<IAuthorizeData>(), page.Metadata.GetOrderedMetadata<AuthorizationPolicy>());
-    }
+    Task<AuthorizationPolicy?> PolicyOfAsync(PageEndpoint page) => PageEndpoints.PolicyOfAsync(app, page);
 
     [Fact]
     public async Task Every_admin_page_requires_the_admin_role()
     {
-        var adminPages = (await PageEndpointsAsync())
+        var adminPages = (await PageEndpoints.AllAsync(app))
             .Where(p => p.Route.StartsWith("/admin", StringComparison.OrdinalIgnoreCase) || p.ViewEnginePath.StartsWith("/Admin/", StringComparison.Ordinal))
             .ToList();
         Assert.NotEmpty(adminPages);
@@ -80,7 +52,7 @@ public class EndpointPolicyTests(StudyGuideFactory app) : IClassFixture<StudyGui
     [Fact]
     public async Task Every_account_page_except_the_sign_in_ones_requires_a_signed_in_user()
     {
-        var accountPages = (await PageEndpointsAsync())
+        var accountPages = (await PageEndpoints.AllAsync(app))
             .Where(p => p.Route.StartsWith("/account", StringComparison.OrdinalIgnoreCase))
             .ToList();
         Assert.Contains(accountPages, p => p.Route == "/account/two-factor");
@@ -101,7 +73,7 @@ public class EndpointPolicyTests(StudyGuideFactory app) : IClassFixture<StudyGui
     [Fact]
     public async Task No_page_except_the_error_page_skips_antiforgery()
     {
-        var pages = await PageEndpointsAsync();
+        var pages = await PageEndpoints.AllAsync(app);
 
         var skipping = pages
             .Where(p => p.Metadata.GetOrderedMetadata<IAntiforgeryPolicy>().LastOrDefault() is IgnoreAntiforgeryTokenAttribute
