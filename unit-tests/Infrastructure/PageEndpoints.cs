@@ -26,7 +26,7 @@ public static class PageEndpoints
             if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not { } descriptor) continue;
             var compiled = await loader.LoadAsync(descriptor, endpoint.Metadata);
             var metadata = compiled.Endpoint?.Metadata ?? endpoint.Metadata;
-            pages.Add(new PageEndpoint("/" + endpoint.RoutePattern.RawText?.TrimStart('/'), descriptor.ViewEnginePath, metadata, compiled.HandlerMethods));
+            pages.Add(new PageEndpoint("/" + endpoint.RoutePattern.RawText?.TrimStart('/'), descriptor.ViewEnginePath, metadata, compiled.HandlerMethods.ToList()));
         }
         Assert.NotEmpty(pages);
         return pages;

@@ -169,6 +169,8 @@ public class ThreadModerationTests(StudyGuideFactory app) : IClassFixture<StudyG
         var teacher = await app.SignedInAsync(c.Teacher);
         var page = await DiscussionWorld.ReadAsync(teacher, $"/threads/{c.Thread.Id}/posts/{post.Number}/moderation");
         // The log refuses this group's entries for the length of the test: the removal must not be written without one.
+        // The SQL is built from the group's id, an int: nothing outside the test reaches it.
+#pragma warning disable EF1002
         var trigger = "refuse_log_" + c.Group.Id;
         await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync($"""
             CREATE FUNCTION {trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -185,6 +187,7 @@ public class ThreadModerationTests(StudyGuideFactory app) : IClassFixture<StudyG
         {
             await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync($"DROP TRIGGER {trigger} ON moderation_log; DROP FUNCTION {trigger}();"));
         }
+#pragma warning restore EF1002
         var unchanged = Assert.Single(await app.PostsAsync(c.Thread));
         Assert.Null(unchanged.RemovedAt);
         Assert.Empty(await LogAsync(c.Group));
