@@ -41,6 +41,7 @@ public class MutePagesTests(StudyGuideFactory app) : IClassFixture<StudyGuideFac
         var html = await browser.GetStringAsync(Forms.RedirectPath(response));
         Assert.Contains("Muted Member is muted in this group until", html);
         Assert.Contains("Insults in the debate", html);
+        Assert.Contains($"action=\"/groups/{group.Id}/moderation/members?handler=Mute\"", html);
     }
 
     [Fact]

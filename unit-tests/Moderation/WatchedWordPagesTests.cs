@@ -28,6 +28,9 @@ public class WatchedWordPagesTests(StudyGuideFactory app) : IClassFixture<StudyG
         var html = await browser.GetStringAsync(GroupPage(group));
         Assert.Contains("“sale con” added.", html);
         Assert.Contains("whole words", html);
+        // The shared partial's forms post back to the group's page, not the site's.
+        Assert.Matches($"action=\"/groups/{group.Id}/moderation/words\\?[^\"]*handler=Remove", html);
+        Assert.Matches($"action=\"/groups/{group.Id}/moderation/words\\?handler=Add\"", html);
 
         var removed = await ModerationForms.RemoveWordAsync(browser, GroupPage(group), word.Id);
 
