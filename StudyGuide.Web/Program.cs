@@ -108,7 +108,8 @@ try
         .AddDataAnnotationsLocalization(options =>
             options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
     builder.Services.AddAuthorizationBuilder()
-        .AddPolicy(AuthorizationPolicies.Admin, policy => policy.RequireRole(Roles.Admin));
+        .AddPolicy(AuthorizationPolicies.Admin, policy => policy.RequireRole(Roles.Admin))
+        .AddPolicy(AuthorizationPolicies.SiteModeration, policy => policy.RequireRole(Roles.Admin, Roles.Moderator));
     builder.Services.AddSingleton<ServedCurriculum>();
     builder.Services.AddHostedService<CurriculumStartup>(); // fills the search table; reloads edited files in Development
     builder.AddBenchIfSwitchedOn(settings, connectionString); // bench/run only

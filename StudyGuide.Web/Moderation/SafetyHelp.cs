@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using StudyGuide.Web.Data;
+using StudyGuide.Web.Discussions;
+using StudyGuide.Web.Security;
 
 namespace StudyGuide.Web.Moderation;
 
@@ -75,4 +77,13 @@ public static class SafetyHelp
         var stored = await db.SafetyHelpTexts.AsNoTracking().Where(h => h.Language == language2).Select(h => h.Markdown).FirstOrDefaultAsync(cancellationToken);
         return string.IsNullOrWhiteSpace(stored) ? Default(language2) : stored;
     }
+
+    /// <summary>
+    /// The text as HTML, through the same pipeline and allow-list as members' posts (raw HTML shown as text, images as
+    /// links, only http, https and mailto links). Rendered on each use: it is short, and shown only on the report page.
+    /// </summary>
+    public static SanitizedHtml Html(string markdown) => PostMarkdown.FromStored(PostMarkdown.RenderStored(markdown));
+
+    public static async Task<SanitizedHtml> RenderAsync(AppDbContext db, string language, CancellationToken cancellationToken = default) =>
+        Html(await MarkdownForAsync(db, language, cancellationToken));
 }

@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using StudyGuide.Tests.Admin;
 using StudyGuide.Tests.Infrastructure;
+using StudyGuide.Tests.Moderation;
 using StudyGuide.Web.Accounts;
 
 namespace StudyGuide.Tests.Accounts;
@@ -37,7 +37,7 @@ public class AccountChecksTests(StudyGuideFactory app) : IClassFixture<StudyGuid
         await app.ListeningForAccountChangesAsync();
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/account")).StatusCode);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await AdminForms.UserActionAsync(admin, "Suspend", member.Id)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ModerationForms.SuspendAsync(admin, member.Id)).StatusCode);
 
         // No waiting for the notification: the save itself forgot the account.
         Assert.StartsWith("/account/sign-in", Forms.RedirectPath(await browser.GetAsync("/account")));

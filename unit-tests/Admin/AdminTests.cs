@@ -18,13 +18,13 @@ public class AdminTests(StudyGuideFactory app, TestDatabases databases) : IClass
         ("/admin", "Registration"),
         ("/admin/users", "GrantRole"),
         ("/admin/users", "RevokeRole"),
-        ("/admin/users", "Suspend"),
-        ("/admin/users", "Restore"),
+        ("/admin/safety-help", ""),
     ];
 
     [Theory]
     [InlineData("/admin")]
     [InlineData("/admin/users")]
+    [InlineData("/admin/safety-help")]
     public async Task Visitors_are_sent_to_sign_in_and_members_and_teachers_are_refused(string page)
     {
         var (_, member) = await app.SignedInUserAsync("curious-" + page.Replace('/', '-'));
@@ -93,6 +93,21 @@ public class AdminTests(StudyGuideFactory app, TestDatabases databases) : IClass
 
         var browser = await app.SignedInBrowserAsync("former-admin", Password);
         Assert.StartsWith("/account/access-denied", Forms.RedirectPath(await browser.GetAsync("/admin")));
+    }
+
+    [Fact]
+    public async Task Granting_and_revoking_a_role_each_write_one_log_entry()
+    {
+        var (adminUser, admin) = await app.SignedInUserAsync("logging-admin", Roles.Admin);
+        var person = await app.CreateUserAsync("future-moderator", Password, displayName: "Future Moderator");
+
+        await AdminForms.UserActionAsync(admin, "GrantRole", person.Id, Roles.Moderator);
+        await AdminForms.UserActionAsync(admin, "GrantRole", person.Id, Roles.Moderator); // already has it: refused, not logged
+        await AdminForms.UserActionAsync(admin, "RevokeRole", person.Id, Roles.Moderator);
+
+        var log = await app.WithDbAsync(db => db.ModerationLog.AsNoTracking().Where(e => e.TargetUserId == person.Id).OrderBy(e => e.Id).ToListAsync());
+        Assert.Equal([StudyGuide.Web.Moderation.ModerationAction.GrantRole, StudyGuide.Web.Moderation.ModerationAction.RevokeRole], log.Select(e => e.Action));
+        Assert.All(log, e => Assert.Equal((adminUser.Id, "Future Moderator", Roles.Moderator), (e.ActorId, e.TargetName, e.Detail)));
     }
 
     [Fact]

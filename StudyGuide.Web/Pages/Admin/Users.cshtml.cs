@@ -6,12 +6,15 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using StudyGuide.Web.Accounts;
 using StudyGuide.Web.Data;
+using StudyGuide.Web.Moderation;
 
 namespace StudyGuide.Web.Pages.Admin;
 
 /// <summary>
 /// Every account in creation order, with its roles and status. Each change updates the person's
-/// security stamp, so it takes effect on their next request (they sign in again to get a new role).
+/// security stamp, so it takes effect on their next request (they sign in again to get a new role),
+/// and is written in the moderation log in the same transaction. Suspensions are made on /moderation/users,
+/// which site moderators use too; this page links there.
 /// </summary>
 public class UsersModel(
     AppDbContext db, UserManager<User> users, SignInManager<User> signIn, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
@@ -31,7 +34,9 @@ public class UsersModel(
     public int PageCount { get; private set; } = 1;
     public string CurrentUserId => users.GetUserId(User)!;
 
-    public sealed record Row(string Id, string DisplayName, string UserName, string? Email, DateTimeOffset CreatedAt, DateTimeOffset? SuspendedAt, IReadOnlyList<string> Roles);
+    public sealed record Row(string Id, string DisplayName, string UserName, string? Email, DateTimeOffset CreatedAt, DateTimeOffset? SuspendedAt, DateTimeOffset? SuspendedUntil, IReadOnlyList<string> Roles);
+
+    public DateTimeOffset Now { get; private set; }
 
     public sealed class InputModel
     {
@@ -49,6 +54,7 @@ public class UsersModel(
     {
         if (role is null) return Refused(l["Unknown role."]);
         var result = await users.AddToRoleAsync(user, role);
+        if (result.Succeeded) LogRole(ModerationAction.GrantRole, user, role);
         return result.Succeeded ? Done(l["{0} now has the role {1}. It applies once they sign in again.", user.DisplayName, RoleName(role)]) : Refused(result);
     });
 
@@ -58,22 +64,13 @@ public class UsersModel(
         if (role == Roles.Admin && user.Id == CurrentUserId)
             return Refused(l["You cannot remove your own administrator role. Ask another administrator to do it."]);
         var result = await users.RemoveFromRoleAsync(user, role);
+        if (result.Succeeded) LogRole(ModerationAction.RevokeRole, user, role);
         return result.Succeeded ? Done(l["{0} no longer has the role {1}.", user.DisplayName, RoleName(role)]) : Refused(result);
     });
 
-    // Suspend and restore only set the field: the security-stamp update in ChangeAsync saves it.
-    public Task<IActionResult> OnPostSuspendAsync() => ChangeAsync((user, _) =>
-    {
-        if (user.Id == CurrentUserId) return Task.FromResult(Refused(l["You cannot suspend your own account."]));
-        user.SuspendedAt ??= time.GetUtcNow();
-        return Task.FromResult(Done(l["{0} is suspended and has been signed out everywhere.", user.DisplayName]));
-    });
-
-    public Task<IActionResult> OnPostRestoreAsync() => ChangeAsync((user, _) =>
-    {
-        user.SuspendedAt = null;
-        return Task.FromResult(Done(l["{0} can sign in again.", user.DisplayName]));
-    });
+    // Added after the role change; the security-stamp update in ChangeAsync saves it, inside the same transaction.
+    void LogRole(ModerationAction action, User user, string role) =>
+        ModerationLog.Add(db, ModerationActions.Actor(User), action, time.GetUtcNow(), targetUserId: user.Id, targetName: user.DisplayName, detail: role);
 
     /// <summary>
     /// Finds the account and applies the change together with a new security stamp, in one
@@ -125,6 +122,7 @@ public class UsersModel(
 
     async Task LoadAsync()
     {
+        Now = time.GetUtcNow();
         var total = await db.Users.CountAsync();
         PageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
@@ -140,10 +138,11 @@ public class UsersModel(
                 u.Email,
                 u.CreatedAt,
                 u.SuspendedAt,
+                u.SuspendedUntil,
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id)
                     .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
             })
             .ToListAsync();
-        Rows = page.Select(u => new Row(u.Id, u.DisplayName, u.UserName ?? "", u.Email, u.CreatedAt, u.SuspendedAt, u.Roles)).ToList();
+        Rows = page.Select(u => new Row(u.Id, u.DisplayName, u.UserName ?? "", u.Email, u.CreatedAt, u.SuspendedAt, u.SuspendedUntil, u.Roles)).ToList();
     }
 }

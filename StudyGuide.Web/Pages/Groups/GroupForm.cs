@@ -30,4 +30,12 @@ public class GroupInput
 
     [Display(Name = "Only facilitators may start new discussions")]
     public bool OnlyFacilitatorsStartThreads { get; set; }
+
+    [Display(Name = "Pre-moderation: members' new posts and edits wait for a facilitator's approval")]
+    public bool PreModeration { get; set; }
+
+    // The same bounds as the database's check constraint (ck_groups_report_threshold).
+    [Range(1, 100, ErrorMessage = "Enter a number from {1} to {2}.")]
+    [Display(Name = "Reports that hide a post pending review")]
+    public int ReportThreshold { get; set; } = Group.DefaultReportThreshold;
 }

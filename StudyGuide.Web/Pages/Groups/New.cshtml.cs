@@ -23,6 +23,8 @@ public class NewModel(AppDbContext db, TimeProvider time, IOptions<StudyGuideOpt
         if (!CanCreateClub) return NotFound();
         Input.Kind = kind == GroupKind.Class && CanCreateClass || kind is null && CanCreateClass ? GroupKind.Class : GroupKind.Club;
         Input.TimeZone = settings.Value.DefaultTimeZone; // checked at start: a zone this machine knows
+        // Suggested for a class, whose members are mostly minors; the form shows it ticked and the teacher decides.
+        Input.PreModeration = Input.Kind == GroupKind.Class;
         return Page();
     }
 
@@ -46,6 +48,8 @@ public class NewModel(AppDbContext db, TimeProvider time, IOptions<StudyGuideOpt
             TimeZone = Input.TimeZone,
             MemberListVisibility = Input.MemberListVisibility,
             OnlyFacilitatorsStartThreads = Input.OnlyFacilitatorsStartThreads,
+            PreModeration = Input.PreModeration,
+            ReportThreshold = Input.ReportThreshold,
             JoinCode = await JoinCodes.NewUnusedAsync(db),
             CreatedAt = now,
             CreatedByUserId = userId,

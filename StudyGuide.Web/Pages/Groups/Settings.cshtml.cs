@@ -4,10 +4,11 @@ using Microsoft.Extensions.Localization;
 using StudyGuide.Web.Accounts;
 using StudyGuide.Web.Data;
 using StudyGuide.Web.Groups;
+using StudyGuide.Web.Moderation;
 
 namespace StudyGuide.Web.Pages.Groups;
 
-public class SettingsModel(AppDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+public class SettingsModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public GroupInput Input { get; set; } = new();
@@ -31,6 +32,8 @@ public class SettingsModel(AppDbContext db, IStringLocalizer<SharedResource> l) 
             TimeZone = group.TimeZone,
             MemberListVisibility = group.MemberListVisibility,
             OnlyFacilitatorsStartThreads = group.OnlyFacilitatorsStartThreads,
+            PreModeration = group.PreModeration,
+            ReportThreshold = group.ReportThreshold,
         };
         return Page();
     }
@@ -54,8 +57,20 @@ public class SettingsModel(AppDbContext db, IStringLocalizer<SharedResource> l) 
         group.TimeZone = Input.TimeZone;
         group.MemberListVisibility = Input.MemberListVisibility;
         group.OnlyFacilitatorsStartThreads = Input.OnlyFacilitatorsStartThreads;
+        // The moderation settings are moderation actions: logged with the change, by the same SaveChanges.
+        if (group.PreModeration != Input.PreModeration || group.ReportThreshold != Input.ReportThreshold)
+        {
+            group.PreModeration = Input.PreModeration;
+            group.ReportThreshold = Input.ReportThreshold;
+            ModerationLog.Add(db, ModerationActions.Actor(User), ModerationAction.ChangeGroupSettings, time.GetUtcNow(), group.Id,
+                detail: ModerationSettingsDetail(group));
+        }
         await db.SaveChangesAsync();
         Saved = l["Settings saved."];
         return RedirectToPage("/Groups/Settings", new { id });
     }
+
+    /// <summary>The log's detail, in English like the rest of the log's stored text: "pre-moderation on; report threshold 3".</summary>
+    public static string ModerationSettingsDetail(Group group) =>
+        $"pre-moderation {(group.PreModeration ? "on" : "off")}; report threshold {group.ReportThreshold}";
 }
