@@ -55,7 +55,7 @@ public class ReportModel(
     {
         // After a report the post may be hidden (the threshold): the confirmation is still shown.
         if (await LoadAsync(id, number, requireInPlace: !Received) is { } notFound) return notFound;
-        if (ReceivedSelfHarm) HelpHtml = await HelpAsync();
+        if (ReceivedSelfHarm) HelpHtml = await SafetyHelp.RenderAsync(db, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
         return Page();
     }
 
@@ -98,12 +98,6 @@ public class ReportModel(
         if (Post.AuthorId == Access.UserId) Refusal = l["This is your own post. You can edit or delete it instead."];
         else if (Access.IsMutedAt(now)) Refusal = PostingRules.MutedMessage(Access.MutedUntil!.Value, Access.MuteReason ?? "", Access.Group.Group, l);
         return null;
-    }
-
-    async Task<SanitizedHtml> HelpAsync()
-    {
-        var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        return PostMarkdown.FromStored(PostMarkdown.RenderStored(await SafetyHelp.MarkdownForAsync(db, language)));
     }
 
     /// <summary>A self-harm concern cannot wait for someone to open the queue: each facilitator with an address gets an email.</summary>
