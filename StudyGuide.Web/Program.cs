@@ -101,13 +101,15 @@ try
             options.Conventions.AuthorizeFolder("/Admin", AuthorizationPolicies.Admin);
             options.Conventions.AuthorizeFolder("/Groups");
             options.Conventions.AuthorizeFolder("/Me");
+            options.Conventions.AuthorizeFolder("/Moderation", AuthorizationPolicies.SiteModeration);
         })
         .AddMvcOptions(options => options.Filters.Add<MustChangePasswordFilter>())
         .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
         .AddDataAnnotationsLocalization(options =>
             options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
     builder.Services.AddAuthorizationBuilder()
-        .AddPolicy(AuthorizationPolicies.Admin, policy => policy.RequireRole(Roles.Admin));
+        .AddPolicy(AuthorizationPolicies.Admin, policy => policy.RequireRole(Roles.Admin))
+        .AddPolicy(AuthorizationPolicies.SiteModeration, policy => policy.RequireRole(Roles.Admin, Roles.Moderator));
     builder.Services.AddSingleton<ServedCurriculum>();
     builder.Services.AddHostedService<CurriculumStartup>(); // fills the search table; reloads edited files in Development
     builder.AddBenchIfSwitchedOn(settings, connectionString); // bench/run only

@@ -3,4 +3,7 @@ namespace StudyGuide.Web.Accounts;
 public static class AuthorizationPolicies
 {
     public const string Admin = "Admin";
+
+    /// <summary>Site staff: admins and moderators (the site's review queue and moderation log).</summary>
+    public const string SiteModeration = "SiteModeration";
 }
