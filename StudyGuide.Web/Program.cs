@@ -102,6 +102,7 @@ try
             options.Conventions.AuthorizeFolder("/Admin", AuthorizationPolicies.Admin);
             options.Conventions.AuthorizeFolder("/Groups");
             options.Conventions.AuthorizeFolder("/Me");
+            options.Conventions.AuthorizeFolder("/Moderation", AuthorizationPolicies.SiteModeration);
         })
         .AddMvcOptions(options => options.Filters.Add<MustChangePasswordFilter>())
         .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)

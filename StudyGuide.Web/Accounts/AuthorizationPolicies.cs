@@ -4,6 +4,6 @@ public static class AuthorizationPolicies
 {
     public const string Admin = "Admin";
 
-    /// <summary>Site-wide moderation pages: admins and site moderators.</summary>
+    /// <summary>Site staff: admins and moderators (the site's review queue, moderation log, suspensions).</summary>
     public const string SiteModeration = "SiteModeration";
 }

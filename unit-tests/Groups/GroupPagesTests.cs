@@ -47,13 +47,14 @@ public class GroupPagesTests(StudyGuideFactory app, TestDatabases databases) : I
         var group = await app.GroupAsync(teacher);
         var browser = await app.SignedInAsync(teacher);
 
-        foreach (var (path, label) in new[] { ($"/groups/{group.Id}", "Group home"), ($"/groups/{group.Id}/threads", "Discussions"), ($"/groups/{group.Id}/members", "Members"), ($"/groups/{group.Id}/settings", "Settings") })
+        foreach (var (path, label) in new[] { ($"/groups/{group.Id}", "Group home"), ($"/groups/{group.Id}/threads", "Discussions"), ($"/groups/{group.Id}/members", "Members"), ($"/groups/{group.Id}/settings", "Settings"), ($"/groups/{group.Id}/moderation", "Moderation") })
         {
             var page = await new HtmlParser().ParseDocumentAsync(await browser.GetStringAsync(path));
             var links = page.QuerySelectorAll(".group-nav a").ToList();
             Assert.Equal(
                 [$"/groups/{group.Id}", $"/groups/{group.Id}/threads", $"/groups/{group.Id}/members", $"/groups/{group.Id}/assignments/new", $"/groups/{group.Id}/progress",
-                 $"/groups/{group.Id}/join-code", $"/groups/{group.Id}/students/new", $"/groups/{group.Id}/settings"],
+                 $"/groups/{group.Id}/join-code", $"/groups/{group.Id}/students/new", $"/groups/{group.Id}/settings",
+                 $"/groups/{group.Id}/moderation"],
                 links.Select(a => a.GetAttribute("href")));
             var current = Assert.Single(links, a => a.HasAttribute("aria-current"));
             Assert.Equal((label, "page"), (current.TextContent, current.GetAttribute("aria-current")));
