@@ -44,6 +44,8 @@ public class ModeratePostModel(AppDbContext db, TimeProvider time, IStringLocali
     public async Task<IActionResult> OnPostRemoveAsync(int id, int number)
     {
         if (await LoadAsync(id, number) is { } refusal) return refusal;
+        // A form sent without any of its fields binds nothing, and so validates nothing: the reason is checked here too.
+        if (Input.Reason is null && !ModelState.ContainsKey("Input.Reason")) ModelState.AddModelError("Input.Reason", l["Choose a reason."]);
         if (Input.Reason == ModerationReason.Other && string.IsNullOrWhiteSpace(Input.Note))
             ModelState.AddModelError("Input.Note", l["Say in a few words why the post is removed: the placeholder shows it."]);
         if (Post.IsDeleted) ModelState.AddModelError(string.Empty, l["The author has deleted this post: there is nothing to remove."]);

@@ -64,6 +64,8 @@ public class ReportModel(
         if (await LoadAsync(id, number, requireInPlace: true) is { } notFound) return notFound;
         Received = ReceivedSelfHarm = false;
         if (Refusal is not null) return Page();
+        // A form sent without any of its fields binds nothing, and so validates nothing: the reason is checked here too.
+        if (Input.Reason is null && !ModelState.ContainsKey("Input.Reason")) ModelState.AddModelError("Input.Reason", l["Choose a reason."]);
         if (Input.Reason == ModerationReason.Other && string.IsNullOrWhiteSpace(Input.Note))
             ModelState.AddModelError("Input.Note", l["Say in a few words what is wrong with the post."]);
         if (!ModelState.IsValid) return Page();
