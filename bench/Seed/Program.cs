@@ -12,7 +12,7 @@ using StudyGuide.Web.Data;
 using StudyGuide.Web.Discussions;
 using StudyGuide.Web.Groups;
 
-// bench/run's seeder: `seed --data-dir DIR --threads 1000 --posts 100 [--big 10000]`.
+// bench/run's seeder: `seed --data-dir DIR --threads 1000 --posts 100 [--big 10000] [--moderated-copy-of THREAD]`.
 // Deterministic (fixed seeds, fixed ids, fixed clock) and incremental: a second run with more threads
 // adds the missing ones, so one database grows from 100 k to 1 M posts. Prints key=value lines for the script.
 
@@ -21,6 +21,8 @@ var dataDirectory = settings.GetValueOrDefault("data-dir", "");
 var threadCount = int.Parse(settings.GetValueOrDefault("threads", "1000"), CultureInfo.InvariantCulture);
 var postsPerThread = int.Parse(settings.GetValueOrDefault("posts", "100"), CultureInfo.InvariantCulture);
 var bigThreadPosts = int.Parse(settings.GetValueOrDefault("big", "0"), CultureInfo.InvariantCulture);
+// The thread the moderated copy copies (bench/run's hot thread); none when 0.
+var moderatedCopyOf = int.Parse(settings.GetValueOrDefault("moderated-copy-of", "0"), CultureInfo.InvariantCulture);
 // bench/run keeps the 100 k-post data set in a second database of the same cluster, to measure both side by side.
 var databaseName = settings.GetValueOrDefault("database", Database.LocalDatabaseName);
 
@@ -31,6 +33,8 @@ const int AuthorCount = 200;
 const int BodyCount = 200;
 // Ordinary threads are 1..N; the big thread has a fixed id out of their way, so growing N never moves it.
 const int BigThreadId = 1_000_000;
+// A copy of the typical thread in a second, pre-moderated group, with removed, hidden and held posts: moderation's row.
+const int ModeratedThreadId = 2_000_000;
 var start = new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
 
 var bodies = Bodies.Create(BodyCount, seed: 20261128);
@@ -79,6 +83,8 @@ try
     var postCount = await CopyAsync(connection, db.Model.FindEntityType(typeof(Post))!, posts, includeGeneratedKeys: false);
 
     await ExecuteAsync(connection, "SET session_replication_role = DEFAULT");
+    if (moderatedCopyOf > 0 && await ScalarAsync(connection, $"SELECT 1 FROM threads WHERE id = {ModeratedThreadId}") is null)
+        await AddModeratedCopyAsync(connection, moderatedCopyOf);
     await ExecuteAsync(connection, "SELECT setval(pg_get_serial_sequence('threads', 'id'), (SELECT max(id) FROM threads))");
     // VACUUM sets the visibility map and hint bits now, and CHECKPOINT writes the dirty pages now, so
     // neither autovacuum nor a checkpoint of the freshly copied posts falls into a measured round later.
@@ -94,12 +100,41 @@ try
     Console.WriteLine($"big={(bigThreadPosts > 0 ? BigThreadId : 0)}");
     Console.WriteLine($"posts={total}");
     Console.WriteLine($"typical={TypicalThread(threadCount)}");
+    Console.WriteLine($"moderated={(moderatedCopyOf > 0 ? ModeratedThreadId : 0)}");
     Console.WriteLine($"connection='{connectionString}'");
     return 0;
 }
 finally
 {
     server?.Stop();
+}
+
+// A thread again (bench/run's hot thread), in a pre-moderated group of the same members: every 10th post removed by a facilitator,
+// every 10th from the 5th hidden by members' reports, and five members' posts waiting for approval.
+async Task AddModeratedCopyAsync(NpgsqlConnection connection, int original)
+{
+    var moderatedGroup = Convert.ToInt32(await ScalarAsync(connection, $"""
+        INSERT INTO groups (name, description, kind, time_zone, member_list_visibility, only_facilitators_start_threads, created_at, created_by_user_id, pre_moderation, report_threshold)
+        SELECT name || ' (pre-moderated)', description, kind, time_zone, member_list_visibility, only_facilitators_start_threads, created_at, created_by_user_id, true, 3
+        FROM groups WHERE id = {group!.Id}
+        RETURNING id
+        """), CultureInfo.InvariantCulture);
+    await ExecuteAsync(connection, $"""
+        INSERT INTO memberships (group_id, user_id, role, joined_at)
+        SELECT {moderatedGroup}, user_id, role, joined_at FROM memberships WHERE group_id = {group.Id};
+        INSERT INTO threads (id, group_id, kind, title, created_at, created_by_user_id, last_post_number, last_post_at, activity_at, member_activity_at)
+        SELECT {ModeratedThreadId}, {moderatedGroup}, kind, title, created_at, created_by_user_id, last_post_number, last_post_at, activity_at, member_activity_at
+        FROM threads WHERE id = {original};
+        INSERT INTO posts (thread_id, author_id, number, body_markdown, body_html, renderer_version, created_at, reply_to_number, idempotency_key,
+                           removed_at, removal_reason, hidden_at, removed_by_site_staff)
+        SELECT {ModeratedThreadId}, author_id, number, body_markdown, body_html, renderer_version, created_at, reply_to_number, gen_random_uuid(),
+               CASE WHEN number % 10 = 0 THEN created_at END, CASE WHEN number % 10 = 0 THEN 'Bullying' END,
+               CASE WHEN number % 10 = 5 THEN created_at END, false
+        FROM posts WHERE thread_id = {original};
+        INSERT INTO held_posts (thread_id, author_id, body_markdown, body_html, idempotency_key, created_at, reason)
+        SELECT {ModeratedThreadId}, author_id, body_markdown, body_html, gen_random_uuid(), created_at, 'PreModeration'
+        FROM posts WHERE thread_id = {original} AND number <= 5;
+        """);
 }
 
 DiscussionThread NewThread(int id, int posts) => new()
