@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +6,7 @@ using Microsoft.Extensions.Localization;
 using StudyGuide.Web.Data;
 using StudyGuide.Web.Discussions;
 using StudyGuide.Web.Moderation;
-using StudyGuide.Web.Security;
+using StudyGuide.Web.Pages.Shared;
 
 namespace StudyGuide.Web.Pages.Discussions;
 
@@ -18,18 +17,8 @@ namespace StudyGuide.Web.Pages.Discussions;
 [Authorize]
 public class ModeratePostModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
 {
-    public sealed class RemovalInput
-    {
-        [Required(ErrorMessage = "Choose a reason.")]
-        public ModerationReason? Reason { get; set; }
-
-        [StringLength(ModerationReasons.NoteMaxLength, ErrorMessage = "Use at most {1} characters.")]
-        [NoControlCharacters]
-        public string? Note { get; set; }
-    }
-
     [BindProperty]
-    public RemovalInput Input { get; set; } = new();
+    public ReasonInput Input { get; set; } = new();
 
     public ThreadAccess Access { get; private set; } = null!;
     public Post Post { get; private set; } = null!;

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,6 +8,7 @@ using StudyGuide.Web.Data;
 using StudyGuide.Web.Discussions;
 using StudyGuide.Web.Groups;
 using StudyGuide.Web.Moderation;
+using StudyGuide.Web.Pages.Shared;
 using StudyGuide.Web.Security;
 
 namespace StudyGuide.Web.Pages.Discussions;
@@ -22,19 +22,8 @@ namespace StudyGuide.Web.Pages.Discussions;
 public class ReportModel(
     AppDbContext db, TimeProvider time, AccountActionLimits limits, IEmailSender email, ILogger<ReportModel> log, IStringLocalizer<SharedResource> l) : PageModel
 {
-    public sealed class InputModel
-    {
-        [Required(ErrorMessage = "Choose a reason.")]
-        public ModerationReason? Reason { get; set; }
-
-        [StringLength(ModerationReasons.NoteMaxLength, ErrorMessage = "Use at most {1} characters.")]
-        [NoControlCharacters(AllowLineBreaks = true)]
-        [Display(Name = "Tell us more")]
-        public string? Note { get; set; }
-    }
-
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public ReasonInput Input { get; set; } = new();
 
     public ThreadAccess Access { get; private set; } = null!;
     public Post Post { get; private set; } = null!;

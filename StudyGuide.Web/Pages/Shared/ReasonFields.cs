@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using StudyGuide.Web.Moderation;
+using StudyGuide.Web.Security;
 
 namespace StudyGuide.Web.Pages.Shared;
 
@@ -10,3 +12,14 @@ namespace StudyGuide.Web.Pages.Shared;
 /// </summary>
 public sealed record ReasonFields(
     string Prefix, string IdPrefix, string Legend, ModerationReason? Selected, string? Note, bool ShowsErrors = true, string? DescribedBy = null);
+
+/// <summary>What <see cref="ReasonFields"/> posts back: a reason, and a note that "Other" needs (each page checks that).</summary>
+public sealed class ReasonInput
+{
+    [Required(ErrorMessage = "Choose a reason.")]
+    public ModerationReason? Reason { get; set; }
+
+    [StringLength(ModerationReasons.NoteMaxLength, ErrorMessage = "Use at most {1} characters.")]
+    [NoControlCharacters(AllowLineBreaks = true)]
+    public string? Note { get; set; }
+}
