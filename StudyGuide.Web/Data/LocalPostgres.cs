@@ -122,7 +122,9 @@ public sealed class LocalPostgres : IDisposable
         RemoveStaleLockFiles();
 
         var serverOptions = $"-c listen_addresses='' -k '{SocketDirectory}' -c unix_socket_permissions=0700 -c shared_buffers={SharedBuffersMegabytes()}MB";
-        if (disposable) serverOptions += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        // A test run's cluster serves many app instances at once (one per test class, each with its own connection pool
+        // and account-change listener), more than PostgreSQL's default of 100 connections.
+        if (disposable) serverOptions += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400";
         await RunAsync("pg_ctl", ["-D", ClusterDirectory, "-l", Path.Combine(ClusterDirectory, "server.log"), "-w", "-t", "60", "-o", serverOptions, "start"], cancellationToken);
     }
 
