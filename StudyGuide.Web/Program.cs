@@ -132,7 +132,7 @@ try
     await using (var scope = app.Services.CreateAsyncScope())
     {
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await db.Database.MigrateAsync();
+        await Database.MigrateAsync(db);
         setupToken = await FirstAdminSetup.IssueTokenIfNoAdminAsync(db, app.Services.GetRequiredService<TimeProvider>());
     }
 
