@@ -80,6 +80,30 @@ public partial class SiteTests(StudyGuideFactory app) : IClassFixture<StudyGuide
     }
 
     [Fact]
+    public async Task Browsers_that_ask_for_favicon_ico_get_an_icon()
+    {
+        var response = await app.CreateBrowser().GetAsync("/favicon.ico");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("image/", response.Content.Headers.ContentType?.MediaType);
+        Assert.NotEmpty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Pages_link_the_site_icon_from_the_site_itself()
+    {
+        var browser = app.CreateBrowser();
+        var page = new HtmlParser().ParseDocument(await browser.GetStringAsync("/"));
+
+        var icon = page.QuerySelector("head link[rel=icon]")?.GetAttribute("href");
+
+        Assert.NotNull(icon);
+        var response = await browser.GetAsync(icon);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task No_page_a_visitor_can_open_loads_anything_from_another_site()
     {
         var browser = app.CreateBrowser();
