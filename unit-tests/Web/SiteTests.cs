@@ -79,6 +79,19 @@ public partial class SiteTests(StudyGuideFactory app) : IClassFixture<StudyGuide
         Assert.Contains("Page not found", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("en", "A study guide and discussion space about the documentary The Social Dilemma")]
+    [InlineData("fr", "Un guide d'étude et un espace de discussion autour du documentaire The Social Dilemma")]
+    public async Task The_home_page_describes_the_site_in_the_readers_language(string language, string description)
+    {
+        var browser = app.CreateBrowser();
+        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        var page = new HtmlParser().ParseDocument(await browser.GetStringAsync("/"));
+
+        Assert.StartsWith(description, page.QuerySelector("head meta[name=description]")?.GetAttribute("content"));
+    }
+
     [Fact]
     public async Task Browsers_that_ask_for_favicon_ico_get_an_icon()
     {
