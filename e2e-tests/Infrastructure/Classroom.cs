@@ -10,15 +10,20 @@ using static Microsoft.Playwright.Assertions;
 namespace StudyGuide.E2E.Infrastructure;
 
 /// <summary>
-/// One running app with a teacher (Ms Rivera) and two students (Ada, Bob), shared by a test class.
+/// One running app with a teacher (Ms Rivera) and four students (Ada, Bob, Cy, Dee), shared by a test class:
+/// four, so that three classmates can report a fourth's post and reach the default report threshold.
 /// Each test asks for a class of its own (<see cref="NewClassAsync"/>), so no test reads another's data.
 /// </summary>
 public sealed class Classroom(TestDatabases databases) : IAsyncLifetime
 {
     public const string Password = "a long enough passphrase";
 
+    static readonly string[] StudentUserNames = ["ada", "bob", "cy", "dee"];
+
     string connectionString = "";
     AppProcess? app;
+    readonly SemaphoreSlim makingSiteStaff = new(1, 1);
+    bool siteStaffMade;
 
     public AppProcess App => app ?? throw new InvalidOperationException("The app has not started.");
 
@@ -26,26 +31,51 @@ public sealed class Classroom(TestDatabases databases) : IAsyncLifetime
     {
         connectionString = await databases.CreateDatabaseAsync();
         var settings = AppSettings.WithDatabase(connectionString);
-        foreach (var (user, name, role) in new[] { ("teacher", "Ms Rivera", "Teacher"), ("ada", "Ada", (string?)null), ("bob", "Bob", null) })
-        {
-            string[] arguments = ["users", "create", "--username", user, "--email", $"{user}@school.example", "--password", Password, "--name", name];
-            if (role is not null) arguments = [.. arguments, "--role", role];
-            var (exitCode, output) = await AppProcess.RunCommandAsync(settings, arguments);
-            Assert.True(exitCode == 0, output);
-        }
+        foreach (var (user, name, role) in new[] { ("teacher", "Ms Rivera", "Teacher"), ("ada", "Ada", (string?)null), ("bob", "Bob", null), ("cy", "Cy", null), ("dee", "Dee", null) })
+            await CreateUserAsync(settings, user, name, role);
         app = await AppProcess.StartAsync(settings);
+    }
+
+    static async Task CreateUserAsync(AppSettings settings, string user, string name, string? role)
+    {
+        string[] arguments = ["users", "create", "--username", user, "--email", $"{user}@school.example", "--password", Password, "--name", name];
+        if (role is not null) arguments = [.. arguments, "--role", role];
+        var (exitCode, output) = await AppProcess.RunCommandAsync(settings, arguments);
+        Assert.True(exitCode == 0, output);
+    }
+
+    /// <summary>
+    /// Makes a site administrator ("admin", Ms Okafor) and a site moderator ("moderator", Mr Lind) on first call,
+    /// with the operator command, as an operator would; the classes that need neither do not pay for them.
+    /// </summary>
+    public async Task EnsureSiteStaffAsync()
+    {
+        await makingSiteStaff.WaitAsync();
+        try
+        {
+            if (siteStaffMade) return;
+            var settings = AppSettings.WithDatabase(connectionString);
+            await CreateUserAsync(settings, "admin", "Ms Okafor", "Admin");
+            await CreateUserAsync(settings, "moderator", "Mr Lind", "Moderator");
+            siteStaffMade = true;
+        }
+        finally
+        {
+            makingSiteStaff.Release();
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
         if (app is not null) await app.DisposeAsync();
+        makingSiteStaff.Dispose();
     }
 
-    /// <summary>A new class led by the teacher, with Ada and Bob as members unless <paramref name="withStudents"/> is false; returns the group home's URL.</summary>
+    /// <summary>A new class led by the teacher, with the four students as members unless <paramref name="withStudents"/> is false; returns the group home's URL.</summary>
     public async Task<string> NewClassAsync(bool withStudents = true)
     {
         await using var db = NewDbContext();
-        var users = await db.Users.Where(u => u.UserName == "teacher" || u.UserName == "ada" || u.UserName == "bob").ToDictionaryAsync(u => u.UserName!, u => u.Id);
+        var users = await db.Users.Where(u => u.UserName == "teacher" || StudentUserNames.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, u => u.Id);
         var now = DateTimeOffset.UtcNow;
         var group = new Group
         {
@@ -60,8 +90,8 @@ public sealed class Classroom(TestDatabases databases) : IAsyncLifetime
         group.Memberships.Add(new Membership { UserId = users["teacher"], Role = MembershipRole.Facilitator, JoinedAt = now });
         if (withStudents)
         {
-            group.Memberships.Add(new Membership { UserId = users["ada"], Role = MembershipRole.Member, JoinedAt = now });
-            group.Memberships.Add(new Membership { UserId = users["bob"], Role = MembershipRole.Member, JoinedAt = now });
+            foreach (var student in StudentUserNames)
+                group.Memberships.Add(new Membership { UserId = users[student], Role = MembershipRole.Member, JoinedAt = now });
         }
         db.Groups.Add(group);
         await db.SaveChangesAsync();
@@ -97,6 +127,23 @@ public sealed class Classroom(TestDatabases databases) : IAsyncLifetime
         return page;
     }
 
-    AppDbContext NewDbContext() =>
+    /// <summary>
+    /// A browser that runs no script, signed in as <paramref name="user"/>: the sign-in (and its axe check, which needs
+    /// script) happens in a browser that runs it, and the session cookie is handed over.
+    /// </summary>
+    public async Task<IPage> SignedInWithoutScriptAsync(Browser browser, string user)
+    {
+        var signedIn = await SignedInAsync(browser, user);
+        var page = await browser.NewPageAsync(javaScriptEnabled: false);
+        var cookies = await signedIn.Context.CookiesAsync();
+        await page.Context.AddCookiesAsync(cookies.Select(c => new Cookie
+        {
+            Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, Expires = c.Expires, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
+        }));
+        return page;
+    }
+
+    /// <summary>The app's database, for a test's setup (the journey under test goes through the browser).</summary>
+    public AppDbContext NewDbContext() =>
         new((DbContextOptions<AppDbContext>)Database.Configure(new DbContextOptionsBuilder<AppDbContext>(), connectionString).Options);
 }

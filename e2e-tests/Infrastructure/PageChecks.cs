@@ -24,4 +24,37 @@ public static class PageChecks
         var errors = Browser.ConsoleErrorsOf(page);
         Assert.True(errors.Count == 0, $"Console errors on {page.Url}:\n{string.Join("\n", errors)}");
     }
+
+    /// <summary>
+    /// The same check for a page opened in a browser that runs no script (<c>javaScriptEnabled: false</c>), where axe
+    /// itself cannot run: the document as that browser built it is served again, at its own address, to a browser
+    /// that runs axe, with the page's own scripts answered empty so that they change nothing.
+    /// </summary>
+    public static async Task CheckAccessibilityWithoutScriptAsync(this IPage page, Browser browser)
+    {
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        var address = page.Url;
+        var document = address.Split('#')[0]; // what the browser asks the server for
+        var html = await page.ContentAsync();
+        var title = await page.TitleAsync();
+        var errors = Browser.ConsoleErrorsOf(page);
+        Assert.True(errors.Count == 0, $"Console errors on {address}:\n{string.Join("\n", errors)}");
+
+        var copy = await browser.NewPageAsync();
+        await copy.RouteAsync("**/*", async route =>
+        {
+            var request = route.Request;
+            if (request.IsNavigationRequest && request.Url == document)
+                await route.FulfillAsync(new() { Status = 200, ContentType = "text/html; charset=utf-8", Body = html });
+            else if (request.ResourceType == "script")
+                await route.FulfillAsync(new() { Status = 200, ContentType = "text/javascript", Body = "" });
+            else
+                await route.ContinueAsync();
+        });
+        await copy.GotoAsync(address);
+        // The copy, not whatever the server would answer a browser without the session (the sign-in page).
+        Assert.Equal(title, await copy.TitleAsync());
+        await copy.CheckAccessibilityAsync();
+        await copy.Context.CloseAsync();
+    }
 }

@@ -371,6 +371,7 @@ public class ThreadModerationTests(StudyGuideFactory app) : IClassFixture<StudyG
     public async Task A_locked_thread_shows_its_reason_instead_of_the_form_and_refuses_members_posts()
     {
         var c = await ClassAsync(students: 1);
+        await app.PostAsync(c.Thread, c.Teacher, "Before the lock");
         var teacher = await app.SignedInAsync(c.Teacher);
         var locked = await Forms.PostAsync(teacher, $"/threads/{c.Thread.Id}/moderation",
             new Dictionary<string, string> { ["LockReason"] = "The lesson is over" }, postUrl: $"/threads/{c.Thread.Id}/moderation?handler=Lock");
@@ -380,10 +381,11 @@ public class ThreadModerationTests(StudyGuideFactory app) : IClassFixture<StudyG
         var page = await DiscussionWorld.ReadAsync(member, $"/threads/{c.Thread.Id}?page=1");
         Assert.Contains("This discussion is locked: The lesson is over", page);
         Assert.DoesNotContain("id=\"reply\"", page);
+        Assert.DoesNotContain("reply=1", page); // no Reply or Quote link that would lead to no form
         var refused = await GroupWorld.PostFormAsync(member, $"/threads/{c.Thread.Id}?page=1", Forms.AntiforgeryToken(page),
             new Dictionary<string, string> { ["Input.Body"] = "Still posting", ["Input.IdempotencyKey"] = Guid.NewGuid().ToString() });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Empty(await app.PostsAsync(c.Thread));
+        Assert.Single(await app.PostsAsync(c.Thread));
         Assert.Equal(HttpStatusCode.Redirect, (await DiscussionWorld.ReplyAsync(teacher, c.Thread.Id, "Teacher's closing words")).StatusCode);
         Assert.Equal(ModerationAction.Lock, Assert.Single(await LogAsync(c.Group)).Action);
     }
@@ -425,6 +427,7 @@ public class ThreadModerationTests(StudyGuideFactory app) : IClassFixture<StudyG
         Assert.Contains("Insults in the last lesson", page);
         Assert.DoesNotContain("id=\"reply\"", page);
         Assert.DoesNotContain($"/threads/{c.Thread.Id}/posts/{post.Number}/report", page);
+        Assert.DoesNotContain($"reply={post.Number}", page);
         var refused = await GroupWorld.PostFormAsync(muted, $"/threads/{c.Thread.Id}?page=1", Forms.AntiforgeryToken(page),
             new Dictionary<string, string> { ["Input.Body"] = "Muted words", ["Input.IdempotencyKey"] = Guid.NewGuid().ToString() });
         Assert.Contains("You are muted in this group until", await refused.Content.ReadAsStringAsync());
