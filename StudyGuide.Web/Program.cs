@@ -25,7 +25,7 @@ using StudyGuide.Web.Security;
 
 // `dotnet run -- users list` and friends: operator commands share the app's services, not its web host.
 var command = CommandLine.Parse(args);
-var builder = WebApplication.CreateBuilder(command is null ? args : []);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = command is null ? args : [], ContentRootPath = PublishedContentRoot() });
 // Outside Development the framework serves only published assets; this lets a plain `dotnet build` output
 // serve its CSS too (a browser asks for the gzip variant, which lives in obj/). A no-op when published.
 builder.WebHost.UseStaticWebAssets();
@@ -132,7 +132,7 @@ try
     await using (var scope = app.Services.CreateAsyncScope())
     {
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await db.Database.MigrateAsync();
+        await Database.MigrateAsync(db);
         setupToken = await FirstAdminSetup.IssueTokenIfNoAdminAsync(db, app.Services.GetRequiredService<TimeProvider>());
     }
 
@@ -175,6 +175,16 @@ static void PrintSetupLink(WebApplication app, string token)
     address = System.Text.RegularExpressions.Regex.Replace(address, @"//(\[::\]|\+|\*|0\.0\.0\.0)", "//localhost");
     Console.WriteLine($"StudyGuide has no administrator yet. Open this one-time link to create one (valid {FirstAdminSetup.TokenLifetime.TotalHours:0} hours):");
     Console.WriteLine($"  {address.TrimEnd('/')}/setup?token={token}");
+}
+
+// The content root is the working directory by default, and the stylesheets and scripts are served from its wwwroot:
+// a published app started from anywhere else found none and answered each with 200 and an empty body, an unstyled
+// site and no error. When the working directory has no wwwroot and the app's own folder has (a published app),
+// the app's folder is the content root. Otherwise (`dotnet run`, the tests' host, Docker's /app) nothing changes.
+static string? PublishedContentRoot()
+{
+    static bool HasWebRoot(string directory) => Directory.Exists(Path.Combine(directory, "wwwroot"));
+    return !HasWebRoot(Directory.GetCurrentDirectory()) && HasWebRoot(AppContext.BaseDirectory) ? AppContext.BaseDirectory : null;
 }
 
 public partial class Program;

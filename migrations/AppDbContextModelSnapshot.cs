@@ -362,6 +362,12 @@ namespace StudyGuide.Web.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("allow_open_registration");
 
+                    b.Property<Guid>("InstallationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("installation_id")
+                        .HasDefaultValueSql("gen_random_uuid()");
+
                     b.Property<DateTimeOffset?>("SetupTokenExpiresAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("setup_token_expires_at");
@@ -384,7 +390,8 @@ namespace StudyGuide.Web.Migrations
                         {
                             Id = 1,
                             AllowAnyoneToCreateClubs = false,
-                            AllowOpenRegistration = false
+                            AllowOpenRegistration = false,
+                            InstallationId = new Guid("00000000-0000-0000-0000-000000000000")
                         });
                 });
 

@@ -19,6 +19,12 @@ public class SiteSettings
     /// <summary>SHA-256 of the one-time first-admin setup token; null once an admin exists.</summary>
     public string? SetupTokenHash { get; set; }
     public DateTimeOffset? SetupTokenExpiresAt { get; set; }
+
+    /// <summary>
+    /// Random, made by the database when the row is created (or the column added) and never changed: it tells this
+    /// installation's calendar events from another's, for someone who subscribes to two StudyGuide sites.
+    /// </summary>
+    public Guid InstallationId { get; private set; }
 }
 
 sealed class SiteSettingsConfiguration : IEntityTypeConfiguration<SiteSettings>
@@ -28,6 +34,7 @@ sealed class SiteSettingsConfiguration : IEntityTypeConfiguration<SiteSettings>
         settings.Property(s => s.Id).ValueGeneratedNever();
         settings.ToTable(t => t.HasCheckConstraint("ck_site_settings_singleton", "id = 1"));
         settings.Property(s => s.SetupTokenHash).HasMaxLength(64);
+        settings.Property(s => s.InstallationId).HasDefaultValueSql("gen_random_uuid()");
         settings.HasData(new SiteSettings());
     }
 }

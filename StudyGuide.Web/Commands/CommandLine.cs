@@ -43,7 +43,7 @@ public sealed class CommandLine
         error ??= Console.Error;
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await db.Database.MigrateAsync();
+        await Database.MigrateAsync(db);
 
         try
         {

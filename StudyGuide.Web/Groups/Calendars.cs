@@ -63,8 +63,9 @@ public static class Calendars
             .AsNoTracking()
             .ToListAsync(http.RequestAborted);
 
+        var installation = await InstallationIdAsync(db, http.RequestAborted);
         http.Response.Headers.CacheControl = "private, no-store";
-        return Results.Text(Serialise(due, time.GetUtcNow(), BaseUrl(http.Request)), ContentType);
+        return Results.Text(Serialise(due, installation, time.GetUtcNow(), BaseUrl(http.Request)), ContentType);
     }
 
     static async Task<IResult> AssignmentAsync(int groupId, int assignmentId, AppDbContext db, TimeProvider time, HttpContext http)
@@ -76,13 +77,23 @@ public static class Calendars
             .Select(a => new DueDate(a.Id, groupId, access.Group.Name, a.ModuleTitle, a.DueAt!.Value))
             .FirstOrDefaultAsync(http.RequestAborted);
         if (due is null) return Results.NotFound();
-        var bytes = Encoding.UTF8.GetBytes(Serialise([due], time.GetUtcNow(), BaseUrl(http.Request)));
+        var installation = await InstallationIdAsync(db, http.RequestAborted);
+        var bytes = Encoding.UTF8.GetBytes(Serialise([due], installation, time.GetUtcNow(), BaseUrl(http.Request)));
         return Results.File(bytes, ContentType, $"assignment-{assignmentId}.ics");
     }
 
+    static Task<Guid> InstallationIdAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        db.SiteSettings.Select(s => s.InstallationId).SingleAsync(cancellationToken);
+
+    /// <summary>
+    /// An event's UID, which calendar apps use to match an event across refreshes and imports: assignment ids start
+    /// at 1 on every installation, so the installation's own random id keeps two sites' events apart.
+    /// </summary>
+    static string EventUid(Guid installationId, int assignmentId) => $"assignment-{assignmentId}.{installationId:N}@studyguide";
+
     sealed record DueDate(int AssignmentId, int GroupId, string GroupName, string ModuleTitle, DateTimeOffset DueAt);
 
-    static string Serialise(IEnumerable<DueDate> dueDates, DateTimeOffset now, string baseUrl)
+    static string Serialise(IEnumerable<DueDate> dueDates, Guid installationId, DateTimeOffset now, string baseUrl)
     {
         var calendar = new Calendar { ProductId = "-//StudyGuide//Due dates//EN" };
         calendar.AddProperty("X-WR-CALNAME", "StudyGuide");
@@ -91,7 +102,7 @@ public static class Calendars
             var at = new CalDateTime(due.DueAt.UtcDateTime);
             calendar.Events.Add(new CalendarEvent
             {
-                Uid = $"assignment-{due.AssignmentId}@studyguide",
+                Uid = EventUid(installationId, due.AssignmentId),
                 Summary = $"{due.ModuleTitle} ({due.GroupName})",
                 DtStart = at,
                 DtEnd = at,

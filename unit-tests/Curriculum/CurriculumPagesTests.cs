@@ -29,6 +29,18 @@ public class CurriculumPagesTests(StudyGuideFactory app) : IClassFixture<StudyGu
             .Select(href => href[prefix.Length..])
             .ToList();
 
+    [Theory]
+    [InlineData("/modules/if-you-are-not-paying")]
+    [InlineData("/guides/facilitator-guide")]
+    public async Task A_module_or_guide_is_described_to_search_engines_by_its_summary(string url)
+    {
+        var page = await GetPageAsync(url);
+
+        var summary = page.QuerySelector(".document-header .lead")!.TextContent;
+        Assert.NotEmpty(summary);
+        Assert.Equal(summary, page.QuerySelector("head meta[name=description]")?.GetAttribute("content"));
+    }
+
     [Fact]
     public async Task The_catalogue_lists_the_ten_modules_in_curriculum_order()
     {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using StudyGuide.Web.Accounts;
@@ -23,10 +24,19 @@ public class StudyGuideFactory : WebApplicationFactory<Program>
     readonly Dictionary<string, string?> settings = new();
 
     public StudyGuideFactory(TestDatabases databases)
+        : this(databases.CreateDatabaseAsync().GetAwaiter().GetResult())
     {
-        connectionString = databases.CreateDatabaseAsync().GetAwaiter().GetResult();
+    }
+
+    StudyGuideFactory(string connectionString)
+    {
+        this.connectionString = connectionString;
         sql = new SqlCommandRecorder(new NpgsqlConnectionStringBuilder(connectionString).Database!);
     }
+
+    /// <summary>The app on a database it has never migrated, as on an installation's first start.</summary>
+    public static async Task<StudyGuideFactory> OnEmptyDatabaseAsync(TestDatabases databases) =>
+        new(await databases.CreateEmptyDatabaseAsync());
 
     /// <summary>This test class's own database, for writing to it as another process would.</summary>
     public string ConnectionString => connectionString;
@@ -43,6 +53,9 @@ public class StudyGuideFactory : WebApplicationFactory<Program>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 9, 1, 8, 0, 0, TimeSpan.Zero));
 
     public RecordingEmailSender Emails { get; } = new();
+
+    /// <summary>Every log entry the app wrote, at the levels its configuration lets through.</summary>
+    public RecordingLoggerProvider Logs { get; } = new();
 
     readonly SqlCommandRecorder sql;
 
@@ -61,6 +74,7 @@ public class StudyGuideFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:StudyGuide", connectionString);
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

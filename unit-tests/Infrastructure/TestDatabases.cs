@@ -26,7 +26,7 @@ public sealed class TestDatabases : IAsyncLifetime
         Database.Configure(options, Server.ConnectionString(TemplateName));
         await using (var db = new AppDbContext(options.Options))
         {
-            await db.Database.MigrateAsync();
+            await Database.MigrateAsync(db);
         }
         // A template must have no open connections while it is being cloned.
         NpgsqlConnection.ClearAllPools();
@@ -39,6 +39,17 @@ public sealed class TestDatabases : IAsyncLifetime
         await using var connection = new NpgsqlConnection(Server.ConnectionString("postgres"));
         await connection.OpenAsync();
         await using var create = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {TemplateName}", connection);
+        await create.ExecuteNonQueryAsync();
+        return Server.ConnectionString(name);
+    }
+
+    /// <summary>A new database with no tables at all, as an operator's freshly created one; returns its connection string.</summary>
+    public async Task<string> CreateEmptyDatabaseAsync()
+    {
+        var name = "empty_" + Guid.NewGuid().ToString("N");
+        await using var connection = new NpgsqlConnection(Server.ConnectionString("postgres"));
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
         await create.ExecuteNonQueryAsync();
         return Server.ConnectionString(name);
     }

@@ -79,6 +79,43 @@ public partial class SiteTests(StudyGuideFactory app) : IClassFixture<StudyGuide
         Assert.Contains("Page not found", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("en", "A study guide and discussion space about the documentary The Social Dilemma")]
+    [InlineData("fr", "Un guide d'étude et un espace de discussion autour du documentaire The Social Dilemma")]
+    public async Task The_home_page_describes_the_site_in_the_readers_language(string language, string description)
+    {
+        var browser = app.CreateBrowser();
+        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        var page = new HtmlParser().ParseDocument(await browser.GetStringAsync("/"));
+
+        Assert.StartsWith(description, page.QuerySelector("head meta[name=description]")?.GetAttribute("content"));
+    }
+
+    [Fact]
+    public async Task Browsers_that_ask_for_favicon_ico_get_an_icon()
+    {
+        var response = await app.CreateBrowser().GetAsync("/favicon.ico");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("image/", response.Content.Headers.ContentType?.MediaType);
+        Assert.NotEmpty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Pages_link_the_site_icon_from_the_site_itself()
+    {
+        var browser = app.CreateBrowser();
+        var page = new HtmlParser().ParseDocument(await browser.GetStringAsync("/"));
+
+        var icon = page.QuerySelector("head link[rel=icon]")?.GetAttribute("href");
+
+        Assert.NotNull(icon);
+        var response = await browser.GetAsync(icon);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task No_page_a_visitor_can_open_loads_anything_from_another_site()
     {
