@@ -56,8 +56,7 @@ public static class ModerationActions
             if (open >= reportThreshold && post.HiddenAt is null && post.RemovedAt is null)
             {
                 post.HiddenAt = now;
-                var thread = await db.Threads.AsNoTracking().Where(t => t.Id == post.ThreadId).Select(t => new { t.Id }).SingleAsync(cancellationToken);
-                ModerationLog.Add(db, ModerationActor.System, ModerationAction.HideByReports, now, groupId, thread.Id, post.Number,
+                ModerationLog.Add(db, ModerationActor.System, ModerationAction.HideByReports, now, groupId, post.ThreadId, post.Number,
                     post.AuthorId, await NameOfAsync(db, post.AuthorId, cancellationToken), detail: open.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 await db.SaveChangesAsync(cancellationToken);
             }
@@ -238,8 +237,8 @@ public static class ModerationActions
 
     // ---- Helpers -------------------------------------------------------------------------------------------
 
-    public static Task<string> NameOfAsync(AppDbContext db, string userId, CancellationToken cancellationToken = default) =>
-        db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken).ContinueWith(t => t.Result ?? "", cancellationToken);
+    public static async Task<string> NameOfAsync(AppDbContext db, string userId, CancellationToken cancellationToken = default) =>
+        await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken) ?? "";
 
     static string? Describe(ModerationReason? reason, string? note) =>
         reason is null ? (string.IsNullOrWhiteSpace(note) ? null : note.Trim())
