@@ -45,12 +45,12 @@ public class ModeratePostModel(AppDbContext db, TimeProvider time, IStringLocali
     }
 
     public Task<IActionResult> OnPostRestoreAsync(int id, int number) =>
-        ActAsync(id, number, Post => Post.RemovedAt is not null || Post.HiddenAt is not null,
+        ActAsync(id, number, post => post.RemovedAt is not null || post.HiddenAt is not null,
             () => ModerationActions.RestoreAsync(db, Access.Group, ModerationActions.Actor(User), Post, null, time.GetUtcNow()),
             l["Post {0} is back in its place.", number]);
 
     public Task<IActionResult> OnPostApproveAsync(int id, int number) =>
-        ActAsync(id, number, Post => Post.RemovedAt is null && (Post.HiddenAt is not null || OpenReports.Count > 0),
+        ActAsync(id, number, post => post.RemovedAt is null && (post.HiddenAt is not null || OpenReports.Count > 0),
             () => ModerationActions.ApproveAsync(db, Access.Group, ModerationActions.Actor(User), Post, time.GetUtcNow()),
             l["Post {0} is approved: it stays in its place and its reports are closed.", number]);
 
