@@ -55,10 +55,38 @@ public static class Database
         // an installation's first start. Creating the table first, with the provider's own CREATE TABLE IF NOT EXISTS
         // (the statement EF runs next anyway), leaves only errors that are real. A database that does not exist yet
         // is left to MigrateAsync, which creates it.
-        if (await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken))
-            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
+        if (!await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken))
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            return;
+        }
+
+        // Several app instances may start together on one database (docs/DEPLOYMENT.md). On a new database both
+        // applied the first migration and one failed with "relation already exists": a session-level advisory
+        // lock, held on the connection EF then migrates with, makes the others wait and find nothing to apply.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+            try
+            {
+                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            finally
+            {
+                // The pool keeps the session open (No Reset On Close), so the lock must be released by hand.
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
+
+    /// <summary>Any constant the app's other advisory locks do not use.</summary>
+    const long MigrationLockKey = 0x5374_7564_794D_6967; // "StudyMig"
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
         options

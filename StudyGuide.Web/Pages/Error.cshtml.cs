@@ -17,10 +17,17 @@ public class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
     public string Title { get; private set; } = "";
     public string Explanation { get; private set; } = "";
 
+    /// <summary>A form that could not be saved while the database was unreachable, to send again as it was.</summary>
+    public UnsavedForm? Unsaved { get; private set; }
+
     // No handler parameters: a re-executed POST still carries its original body, and binding anything
     // reads the form; a body the form reader refuses (a NUL byte, say) would turn a 400 into a 500.
     public void OnGet() => Describe(CodeFromRoute());
-    public void OnPost() => Describe(CodeFromRoute());
+    public async Task OnPostAsync()
+    {
+        Describe(CodeFromRoute());
+        if (Response.StatusCode == StatusCodes.Status503ServiceUnavailable) Unsaved = await UnsavedForm.ReadAsync(HttpContext);
+    }
 
     int? CodeFromRoute() => int.TryParse(RouteData.Values["code"] as string, out var code) ? code : null;
 
@@ -50,4 +57,34 @@ public class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
         NpgsqlException { IsTransient: true } => true,
         _ => IsDatabaseUnavailable(error.InnerException),
     };
+}
+
+/// <summary>
+/// What a person sent when the database could not be reached: shown again with the same fields (the antiforgery
+/// token and the idempotency key among them), so "Send again" posts exactly what they wrote and a post that was in
+/// fact saved before the outage is not saved twice. The longest value, the text they typed, is shown to edit or copy.
+/// </summary>
+public sealed record UnsavedForm(string Action, IReadOnlyList<KeyValuePair<string, string>> Hidden, string TextName, string Text)
+{
+    public static async Task<UnsavedForm?> ReadAsync(HttpContext context)
+    {
+        if (!context.Request.HasFormContentType) return null;
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return null; // A body the form reader refuses: nothing to keep.
+        }
+        var fields = form.Where(f => f.Value.Count == 1 && f.Value[0] is not null)
+            .Select(f => KeyValuePair.Create(f.Key, f.Value[0]!))
+            .ToList();
+        var text = fields.Where(f => !f.Key.StartsWith("__", StringComparison.Ordinal)).MaxBy(f => f.Value.Length);
+        if (text.Key is null || text.Value.Length == 0) return null;
+        var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path;
+        if (path is null) return null;
+        return new UnsavedForm(path + context.Request.QueryString, fields.Where(f => f.Key != text.Key).ToList(), text.Key, text.Value);
+    }
 }

@@ -144,6 +144,8 @@ public sealed class Classroom(TestDatabases databases) : IAsyncLifetime
     }
 
     /// <summary>The app's database, for a test's setup (the journey under test goes through the browser).</summary>
-    public AppDbContext NewDbContext() =>
+    public AppDbContext NewDbContext() => NewDbContext(connectionString);
+
+    public static AppDbContext NewDbContext(string connectionString) =>
         new((DbContextOptions<AppDbContext>)Database.Configure(new DbContextOptionsBuilder<AppDbContext>(), connectionString).Options);
 }
