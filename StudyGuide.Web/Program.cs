@@ -147,6 +147,7 @@ try
     app.UseRequestLocalization();
     app.UseRouting();
     app.UseAuthentication();
+    app.Use(AccountsSetup.ThrowAccountCheckFailure);
     app.UseAuthorization();
     app.UseRateLimiter();
 

@@ -1,9 +1,11 @@
+using System.Runtime.ExceptionServices;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using StudyGuide.Web.Data;
+using StudyGuide.Web.Pages;
 
 namespace StudyGuide.Web.Accounts;
 
@@ -75,7 +77,20 @@ public static class AccountsSetup
         if (userId is null) return;
 
         var services = context.HttpContext.RequestServices;
-        var current = await services.GetRequiredService<AccountChecks>().GetAsync(services.GetRequiredService<AppDbContext>(), userId);
+        AccountCheck? current;
+        try
+        {
+            current = await services.GetRequiredService<AccountChecks>().GetAsync(services.GetRequiredService<AppDbContext>(), userId);
+        }
+        catch (Exception e) when (ErrorModel.IsDatabaseUnavailable(e))
+        {
+            // Thrown from here, the failure would be kept with the request's sign-in and thrown again when the 503 page is
+            // re-executed, which then answers an empty 500. The request goes on signed out, and ThrowAccountCheckFailure,
+            // the next middleware, throws it from outside authentication.
+            context.HttpContext.Items[AccountCheckFailureKey] = ExceptionDispatchInfo.Capture(e);
+            context.RejectPrincipal();
+            return;
+        }
 
         // A suspension that has ended lets the person back in by itself; the stamp is unchanged, so the cookie still holds.
         if (current is null || current.IsSuspendedAt(services.GetRequiredService<TimeProvider>().GetUtcNow()) || current.SecurityStamp != stamp)
@@ -85,5 +100,14 @@ public static class AccountsSetup
             return;
         }
         if (current.MustChangePassword) context.HttpContext.Items[MustChangePasswordFilter.ItemKey] = true;
+    }
+
+    const string AccountCheckFailureKey = "StudyGuide.AccountCheckFailure";
+
+    /// <summary>Middleware after UseAuthentication: the account check's database failure, as the request's own exception.</summary>
+    public static Task ThrowAccountCheckFailure(HttpContext context, RequestDelegate next)
+    {
+        if (context.Items.Remove(AccountCheckFailureKey, out var failure)) ((ExceptionDispatchInfo)failure!).Throw();
+        return next(context);
     }
 }

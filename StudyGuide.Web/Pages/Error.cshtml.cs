@@ -50,7 +50,8 @@ public class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
         };
     }
 
-    static bool IsDatabaseUnavailable(Exception? error) => error switch
+    /// <summary>The database could not be reached, even after the retries: a 503, not a bug.</summary>
+    public static bool IsDatabaseUnavailable(Exception? error) => error switch
     {
         null => false,
         RetryLimitExceededException => true,
@@ -62,7 +63,7 @@ public class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
 /// <summary>
 /// What a person sent when the database could not be reached: shown again with the same fields (the antiforgery
 /// token and the idempotency key among them), so "Send again" posts exactly what they wrote and a post that was in
-/// fact saved before the outage is not saved twice. The longest value, the text they typed, is shown to edit or copy.
+/// fact saved before the outage is not saved twice. The longest text they typed is shown, to edit or copy.
 /// </summary>
 public sealed record UnsavedForm(string Action, IReadOnlyList<KeyValuePair<string, string>> Hidden, string TextName, string Text)
 {
@@ -81,7 +82,9 @@ public sealed record UnsavedForm(string Action, IReadOnlyList<KeyValuePair<strin
         var fields = form.Where(f => f.Value.Count == 1 && f.Value[0] is not null)
             .Select(f => KeyValuePair.Create(f.Key, f.Value[0]!))
             .ToList();
-        var text = fields.Where(f => !f.Key.StartsWith("__", StringComparison.Ordinal)).MaxBy(f => f.Value.Length);
+        // What the person typed: not the antiforgery token, not an idempotency key or another id.
+        var text = fields.Where(f => !f.Key.StartsWith("__", StringComparison.Ordinal) && !Guid.TryParse(f.Value, out _) && !int.TryParse(f.Value, out _))
+            .MaxBy(f => f.Value.Length);
         if (text.Key is null || text.Value.Length == 0) return null;
         var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path;
         if (path is null) return null;

@@ -155,8 +155,8 @@ public sealed partial class AppProcess : IAsyncDisposable
 /// <summary>How the app is started: its database, and any other setting, as environment variables like an operator's.</summary>
 public sealed class AppSettings
 {
-    static readonly string WebDirectory = Metadata("StudyGuide.Web.Directory");
-    static readonly string WebAssembly = Metadata("StudyGuide.Web.Assembly");
+    internal static readonly string WebDirectory = Metadata("StudyGuide.Web.Directory");
+    internal static readonly string WebAssembly = Metadata("StudyGuide.Web.Assembly");
 
     readonly Dictionary<string, string?> environment = new()
     {
