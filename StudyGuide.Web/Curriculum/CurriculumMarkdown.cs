@@ -16,7 +16,7 @@ namespace StudyGuide.Web.Curriculum;
 /// <summary>The visible, localised heading of each kind of box, in the language of the file being rendered.</summary>
 public sealed record BoxLabels(string Activity, string Note, string Prompt, string Counterpoint, string Contested)
 {
-    public static readonly BoxLabels English = new("Activity", "Note", "Question", "Counterpoint", "Contested");
+    public static readonly BoxLabels English = new("Activity", "Note", "Question", "Counterpoint", "Contested claim");
 }
 
 /// <summary>A problem in a Markdown body; <see cref="Line"/> counts from 0 at the body's first line.</summary>
@@ -51,6 +51,7 @@ public sealed class CurriculumMarkdown
     public static readonly IReadOnlySet<string> ReservedAnchors = new HashSet<string>(StringComparer.Ordinal)
     {
         "main", "contents", "objectives", "discussion-prompts", "reflection", "actions", "claims", "sources", "language-choice",
+        "at-a-glance", "rubric", "exit-ticket",
     };
 
     readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
