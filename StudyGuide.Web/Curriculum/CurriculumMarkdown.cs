@@ -115,7 +115,7 @@ public sealed class CurriculumMarkdown
                 continue;
             }
             // A link inside a link or a heading would be invalid or noisy; the term's next use gets the link instead.
-            if (block is HeadingBlock || bold.FirstParentOfType<LinkInline>() is not null || !linked.Add(term.Id)) continue;
+            if (block is HeadingBlock || InsideLink(bold) || !linked.Add(term.Id)) continue;
             var link = new LinkInline(GlossaryPath + "#" + term.Id, "");
             link.GetAttributes().AddClass("glossary-link");
             bold.ReplaceBy(link, copyChildren: false);
@@ -123,8 +123,24 @@ public sealed class CurriculumMarkdown
         }
     }
 
-    static bool IsOutermostBold(EmphasisInline emphasis) =>
-        emphasis.DelimiterCount == 2 && emphasis.FindParentOfType<EmphasisInline>().All(parent => parent.DelimiterCount != 2);
+    static bool IsOutermostBold(EmphasisInline emphasis)
+    {
+        if (emphasis.DelimiterCount != 2) return false;
+        for (var parent = emphasis.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is EmphasisInline { DelimiterCount: 2 }) return false;
+        }
+        return true;
+    }
+
+    static bool InsideLink(Inline inline)
+    {
+        for (var parent = inline.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is LinkInline) return true;
+        }
+        return false;
+    }
 
     static Block? ContainingBlock(Inline inline)
     {
