@@ -134,7 +134,7 @@ public sealed class ContentRulesTests : IDisposable
     }
 
     [Theory]
-    [InlineData("    url: https://www.humanetech.com/", "    url: ../shared/CURRICULUM-SOURCES.md", "url:", "a source may not point inside this project: '../shared/CURRICULUM-SOURCES.md' is a relative link; cite the original publication by its public address (https://...)")]
+    [InlineData("    url: https://www.humanetech.com/", "    url: ../notes/sources.md", "url:", "a source may not point inside this project: '../notes/sources.md' is a relative link; cite the original publication by its public address (https://...)")]
     [InlineData("    url: https://www.humanetech.com/", "    url: /guides/facilitator-guide", "url:", "a source may not point inside this project: '/guides/facilitator-guide' is a relative link; cite the original publication by its public address (https://...)")]
     [InlineData("    title: The spread of true and false news online", "    title: The history of the phrase, in the curriculum sources", "title: The history", "a source may not point inside this project ('curriculum sources' in 'title'): cite the original publication it relies on")]
     [InlineData("    publisher: Science", "    publisher: The project's notes", "publisher: The project", "a source may not point inside this project ('The project's' in 'publisher'): cite the original publication it relies on")]

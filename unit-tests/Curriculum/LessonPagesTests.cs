@@ -81,8 +81,8 @@ public sealed class LessonPagesTests : IAsyncLifetime
         var facts = glance.QuerySelectorAll(".glance-facts dt").Select(dt => (dt.TextContent, dt.NextElementSibling!.TextContent)).ToList();
         Assert.Equal([("Ages", "13–15"), ("Time", "30 minutes"), ("From the film", "The family dinner where every phone lights up at once.")], facts);
         Assert.Equal(
-            ["0–5 min Starter (5 minutes)", "5–25 min Activity (20 minutes)", "25–30 min Close (5 minutes)"],
-            glance.QuerySelectorAll(".plan tbody tr").Select(row => string.Join(' ', row.Children.Take(2).Select(c => c.TextContent.Trim()))));
+            ["Starter 0–5 min", "Activity 5–25 min", "Close 25–30 min"],
+            glance.QuerySelectorAll(".plan tbody th").Select(th => th.TextContent.Trim()));
         Assert.Contains("Groups write a chat charter.", glance.QuerySelector(".plan")!.TextContent);
 
         var materials = glance.QuerySelectorAll(".materials li").ToList();
