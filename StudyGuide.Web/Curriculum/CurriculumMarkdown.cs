@@ -14,9 +14,9 @@ using StudyGuide.Web.Security;
 namespace StudyGuide.Web.Curriculum;
 
 /// <summary>The visible, localised heading of each kind of box, in the language of the file being rendered.</summary>
-public sealed record BoxLabels(string Activity, string Note, string Prompt, string Counterpoint)
+public sealed record BoxLabels(string Activity, string Note, string Prompt, string Counterpoint, string Contested)
 {
-    public static readonly BoxLabels English = new("Activity", "Note", "Question", "Counterpoint");
+    public static readonly BoxLabels English = new("Activity", "Note", "Question", "Counterpoint", "Contested claim");
 }
 
 /// <summary>A problem in a Markdown body; <see cref="Line"/> counts from 0 at the body's first line.</summary>
@@ -25,8 +25,15 @@ public sealed record MarkdownIssue(int Line, string Message);
 /// <summary>A link to another module or guide, checked by the loader once every slug is known.</summary>
 public sealed record InternalLink(int Line, DocumentKind Kind, string Slug);
 
+/// <summary>A `::: contested id` box, checked by the loader against the file's contested claims.</summary>
+public sealed record ContestedBox(int Line, string ClaimId);
+
 /// <param name="Complete">False when Markdig refused the text: the body is empty and only the issue says why.</param>
-public sealed record RenderedMarkdown(RenderedBody Body, IReadOnlyList<MarkdownIssue> Issues, IReadOnlyList<InternalLink> Links, bool Complete = true);
+public sealed record RenderedMarkdown(
+    RenderedBody Body, IReadOnlyList<MarkdownIssue> Issues, IReadOnlyList<InternalLink> Links, bool Complete = true)
+{
+    public IReadOnlyList<ContestedBox> ContestedBoxes { get; init; } = [];
+}
 
 /// <summary>
 /// The one Markdig pipeline for curriculum files. Extensions are added one by one (never
@@ -35,12 +42,16 @@ public sealed record RenderedMarkdown(RenderedBody Body, IReadOnlyList<MarkdownI
 /// </summary>
 public sealed class CurriculumMarkdown
 {
-    public static readonly IReadOnlyList<string> BoxNames = ["activity", "note", "prompt", "counterpoint"];
+    public static readonly IReadOnlyList<string> BoxNames = ["activity", "note", "prompt", "counterpoint", "contested"];
+
+    /// <summary>The glossary page; a module's first bold use of a term links to its anchor there (Pages/Curriculum/Glossary).</summary>
+    public const string GlossaryPath = "/glossary";
 
     /// <summary>Anchors the module and guide pages use for their own sections; a body heading with the same id is renamed.</summary>
     public static readonly IReadOnlySet<string> ReservedAnchors = new HashSet<string>(StringComparer.Ordinal)
     {
         "main", "contents", "objectives", "discussion-prompts", "reflection", "actions", "claims", "sources", "language-choice",
+        "at-a-glance", "rubric", "exit-ticket",
     };
 
     readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
@@ -55,7 +66,11 @@ public sealed class CurriculumMarkdown
 
     readonly HtmlSanitizer sanitizer = HtmlSanitization.Create(allowAnchorIds: true);
 
-    public RenderedMarkdown Render(string markdown, BoxLabels labels)
+    /// <param name="glossary">
+    /// For module bodies: every bold phrase must be one of its terms, and the first use of each links to it.
+    /// Null for guides and handouts, whose bold is ordinary emphasis.
+    /// </param>
+    public RenderedMarkdown Render(string markdown, BoxLabels labels, Glossary? glossary = null)
     {
         MarkdownDocument document;
         try
@@ -74,17 +89,75 @@ public sealed class CurriculumMarkdown
 
         var issues = new List<MarkdownIssue>();
         var links = new List<InternalLink>();
-        AnnotateBoxes(document, sectionLevel: 1, labels, issues);
+        var contested = new List<ContestedBox>();
+        AnnotateBoxes(document, sectionLevel: 1, labels, issues, contested);
         var contents = Headings(document, issues);
         InspectLinks(document, issues, links);
+        if (glossary is not null) LinkGlossaryTerms(document, glossary, issues);
 
         var html = document.ToHtml(pipeline);
         var (safe, text) = sanitizer.SanitizeWithText(html);
-        return new RenderedMarkdown(new RenderedBody(safe, contents, text), issues, links);
+        return new RenderedMarkdown(new RenderedBody(safe, contents, text), issues, links) { ContestedBoxes = contested };
     }
 
+    static void LinkGlossaryTerms(MarkdownDocument document, Glossary glossary, List<MarkdownIssue> issues)
+    {
+        var linked = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var bold in document.Descendants<EmphasisInline>().Where(IsOutermostBold).ToList())
+        {
+            var block = ContainingBlock(bold);
+            if (IsActivityTitle(block)) continue;
+            var phrase = PlainText(bold);
+            if (glossary.Find(phrase) is not { } term)
+            {
+                issues.Add(new MarkdownIssue(bold.Line,
+                    $"the bold phrase '{phrase}' is not in the glossary: add it there (as a term or one of its 'also' forms), or write it in *italic*"));
+                continue;
+            }
+            // A link inside a link or a heading would be invalid or noisy; the term's next use gets the link instead.
+            if (block is HeadingBlock || InsideLink(bold) || !linked.Add(term.Id)) continue;
+            var link = new LinkInline(GlossaryPath + "#" + term.Id, "");
+            link.GetAttributes().AddClass("glossary-link");
+            bold.ReplaceBy(link, copyChildren: false);
+            link.AppendChild(bold);
+        }
+    }
+
+    static bool IsOutermostBold(EmphasisInline emphasis)
+    {
+        if (emphasis.DelimiterCount != 2) return false;
+        for (var parent = emphasis.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is EmphasisInline { DelimiterCount: 2 }) return false;
+        }
+        return true;
+    }
+
+    static bool InsideLink(Inline inline)
+    {
+        for (var parent = inline.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is LinkInline) return true;
+        }
+        return false;
+    }
+
+    static Block? ContainingBlock(Inline inline)
+    {
+        var root = inline.Parent;
+        while (root?.Parent is not null) root = root.Parent;
+        return root?.ParentBlock;
+    }
+
+    // The "**Activity title (15 minutes)**" line that opens an activity box is a title, not a term.
+    static bool IsActivityTitle(Block? block) =>
+        block is ParagraphBlock paragraph
+        && paragraph.Parent is CustomContainer box
+        && box.GetData(typeof(BoxInfo)) is BoxInfo { Name: "activity" }
+        && box.FirstOrDefault(b => b is ParagraphBlock) == paragraph;
+
     // Each box gets a heading one level below the section it sits in, so headings stay in order for screen readers.
-    static void AnnotateBoxes(ContainerBlock container, int sectionLevel, BoxLabels labels, List<MarkdownIssue> issues)
+    static void AnnotateBoxes(ContainerBlock container, int sectionLevel, BoxLabels labels, List<MarkdownIssue> issues, List<ContestedBox> contested)
     {
         foreach (var block in container)
         {
@@ -97,16 +170,24 @@ public sealed class CurriculumMarkdown
                     var name = box.Info?.Trim() ?? "";
                     if (!BoxNames.Contains(name))
                         issues.Add(new MarkdownIssue(box.Line, name.Length == 0
-                            ? "a box needs a name: ::: activity, ::: note, ::: prompt or ::: counterpoint"
-                            : $"unknown box '::: {name}'; use activity, note, prompt or counterpoint"));
+                            ? "a box needs a name: ::: activity, ::: note, ::: prompt, ::: counterpoint or ::: contested <claim-id>"
+                            : $"unknown box '::: {name}'; use activity, note, prompt, counterpoint or contested"));
+                    if (name == "contested")
+                    {
+                        var claimId = box.Arguments?.Trim() ?? "";
+                        if (claimId.Length == 0)
+                            issues.Add(new MarkdownIssue(box.Line, "a contested box names its claim: '::: contested <claim-id>', the 'id' of a contested claim in the front matter"));
+                        else
+                            contested.Add(new ContestedBox(box.Line, claimId));
+                    }
                     if (box.ClosingFencedCharCount == 0)
                         issues.Add(new MarkdownIssue(box.Line, $"the box '::: {name}' is never closed; end it with a line of three colons (:::)"));
                     var level = Math.Min(sectionLevel + 1, 6);
                     box.SetData(typeof(BoxInfo), new BoxInfo(name, Label(name, labels), level));
-                    AnnotateBoxes(box, level, labels, issues);
+                    AnnotateBoxes(box, level, labels, issues, contested);
                     break;
                 case ContainerBlock inner:
-                    AnnotateBoxes(inner, sectionLevel, labels, issues);
+                    AnnotateBoxes(inner, sectionLevel, labels, issues, contested);
                     break;
             }
         }
@@ -117,6 +198,7 @@ public sealed class CurriculumMarkdown
         "activity" => labels.Activity,
         "prompt" => labels.Prompt,
         "counterpoint" => labels.Counterpoint,
+        "contested" => labels.Contested,
         _ => labels.Note,
     };
 
@@ -192,7 +274,7 @@ public sealed class CurriculumMarkdown
         }
     }
 
-    /// <summary>An activity is part of the lesson (a labelled section); notes, prompts and counterpoints are asides with role=note.</summary>
+    /// <summary>An activity is part of the lesson (a labelled section); notes, prompts, counterpoints and contested boxes are asides with role=note.</summary>
     sealed class BoxRenderer : HtmlObjectRenderer<CustomContainer>
     {
         protected override void Write(HtmlRenderer renderer, CustomContainer box)

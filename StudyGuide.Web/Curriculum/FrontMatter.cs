@@ -77,9 +77,10 @@ sealed class FrontMatter
         return null;
     }
 
-    public IReadOnlyList<string>? TextList(string field, int min, int max)
+    /// <returns>Null after reporting a problem; an empty list when an optional field is absent.</returns>
+    public IReadOnlyList<string>? TextList(string field, int min, int max, bool required = true)
     {
-        if (Value(field, required: true) is not { } node) return null;
+        if (Value(field, required) is not { } node) return required ? null : [];
         if (node is not YamlSequenceNode list)
         {
             Report(LineOf(node), $"'{field}' must be a list: one '  - item' per line, or [first, second]");
@@ -142,6 +143,9 @@ sealed class FrontMatter
         Report(LineOf(node), $"'{field}' must be a set of 'name: value' lines");
         return null;
     }
+
+    /// <summary>The line an entry of a list starts on (its '- '), or the front matter's for the file itself.</summary>
+    public int EntryLine => Parent ?? StartLine;
 
     /// <summary>For a nested entry: the field it belongs to, so messages say "'note' in 'claims'".</summary>
     string? EntryName { get; init; }

@@ -41,7 +41,7 @@ public sealed class ServedCurriculum(IOptions<StudyGuideOptions> settings, IHost
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
         try
         {
-            return new BoxLabels(l["Activity"], l["Note"], l["Question"], l["Counterpoint"]);
+            return new BoxLabels(l["Activity"], l["Note"], l["Question"], l["Counterpoint"], l["Contested claim"]);
         }
         finally
         {

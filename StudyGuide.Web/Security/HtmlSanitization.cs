@@ -27,7 +27,8 @@ public static partial class HtmlSanitization
     /// <summary>Our own class names; any other class is dropped.</summary>
     static readonly string[] Classes =
     [
-        "box", "box-activity", "box-note", "box-prompt", "box-counterpoint", "box-heading",
+        "box", "box-activity", "box-note", "box-prompt", "box-counterpoint", "box-contested", "box-heading",
+        "glossary-link",
         "footnotes", "footnote-ref", "footnote-back-ref",
         "contains-task-list", "task-list-item",
     ];

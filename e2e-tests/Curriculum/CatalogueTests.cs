@@ -18,7 +18,7 @@ public class CatalogueTests(CurriculumSite site, Browser browser)
         var entries = Entries(page);
         await Expect(entries.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync(ModuleTitles);
         var first = entries.First;
-        await Expect(first.GetByText("Module 1 · 45 minutes")).ToBeVisibleAsync();
+        await Expect(first.GetByText("Module 1 · 50 minutes")).ToBeVisibleAsync();
         await Expect(first.GetByText("Who pays for \"free\" apps, what they are buying")).ToBeVisibleAsync();
         await Expect(first.GetByRole(AriaRole.List, new() { Name = "Themes" }).GetByRole(AriaRole.Link))
             .ToHaveTextAsync(["attention economy", "advertising"]);
@@ -62,7 +62,7 @@ public class CatalogueTests(CurriculumSite site, Browser browser)
     }
 
     [Fact]
-    public async Task The_guides_page_lists_the_three_guides_and_each_opens_with_its_contents()
+    public async Task The_guides_page_lists_the_six_guides_and_each_opens_with_its_contents()
     {
         var page = await browser.NewPageAsync();
         var followed = new HashSet<string>();

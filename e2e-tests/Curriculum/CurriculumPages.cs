@@ -21,7 +21,15 @@ public static class CurriculumPages
         "Humane technology",
     ];
 
-    public static readonly string[] GuideTitles = ["Screening guide", "Facilitator guide", "Discussion norms"];
+    public static readonly string[] GuideTitles =
+    [
+        "Screening guide",
+        "Facilitator guide",
+        "Discussion norms",
+        "The film in quick facts",
+        "Family guide",
+        "Where to find help",
+    ];
 
     public static ILocator SiteNavigation(IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Site" });
 

@@ -17,7 +17,7 @@ public sealed class CurriculumSite(TestDatabases databases) : IAsyncLifetime
     public const string TranslatedModuleSlug = "if-you-are-not-paying";
     public const string TranslatedModuleTitle = "Si vous ne payez pas le produit";
 
-    static readonly string RepositoryContent = Path.GetFullPath(Path.Combine(
+    public static readonly string RepositoryContent = Path.GetFullPath(Path.Combine(
         typeof(CurriculumSite).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "StudyGuide.Web.Directory").Value!,
         "..", "content"));
 
@@ -63,7 +63,23 @@ public sealed class CurriculumSite(TestDatabases databases) : IAsyncLifetime
         order: 1
         summary: Qui paie les applications « gratuites », ce qu'il achète, et pourquoi cela façonne les applications de tous les jours.
         themes: [attention economy, advertising]
+        ages: 13–15
         minutes: 45
+        plan:
+          - step: Introduction
+            minutes: 10
+            what: Demander aux élèves combien d'applications gratuites ils utilisent.
+          - step: Activité
+            minutes: 25
+            what: Suivre l'argent, par groupes.
+          - step: Conclusion
+            minutes: 10
+            what: Mise en commun et billet de sortie.
+        materials:
+          - text: Un tableau et des feutres
+        scene: Les premiers entretiens, où d'anciens employés peinent à dire quel est le problème.
+        exit_ticket:
+          - Qui paie l'application que vous utilisez le plus ?
         objectives:
           - Les élèves savent expliquer comment une plateforme financée par la publicité gagne de l'argent.
           - Les élèves savent distinguer les utilisateurs, les clients et le produit d'un service.
@@ -77,8 +93,14 @@ public sealed class CurriculumSite(TestDatabases databases) : IAsyncLifetime
           us: En classe, dressez un tableau des services utilisés et de qui les paie.
           system: Dites si les plateformes devraient indiquer ce qu'elles gagnent grâce à notre attention, et pourquoi.
         sources:
-          - title: The Social Dilemma (documentaire, réal. Jeff Orlowski, Exposure Labs, 2020)
-          - title: Facebook, « What 'The Social Dilemma' Gets Wrong » (octobre 2020)
+          - author: Jeff Orlowski (réalisateur)
+            title: The Social Dilemma
+            publisher: Exposure Labs
+            year: 2020
+          - author: Facebook
+            title: What 'The Social Dilemma' Gets Wrong
+            publisher: Facebook
+            year: 2020
         ---
 
         ## Contexte

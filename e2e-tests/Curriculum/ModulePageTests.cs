@@ -18,7 +18,7 @@ public class ModulePageTests(CurriculumSite site, Browser browser)
 
         await Expect(page).ToHaveURLAsync(site.Url("/modules/if-you-are-not-paying"));
         await Expect(MainHeading(page)).ToHaveTextAsync("If you are not paying for the product");
-        await Expect(page.GetByText("Module 1 · 45 minutes")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Module 1 · 50 minutes")).ToBeVisibleAsync();
         await Expect(Section(page, "Objectives").GetByRole(AriaRole.Listitem)).ToHaveCountAsync(3);
         await Expect(Section(page, "Objectives")).ToContainTextAsync("Students can explain how an advertising-funded platform earns money");
 
@@ -39,9 +39,9 @@ public class ModulePageTests(CurriculumSite site, Browser browser)
         var sources = Section(page, "Sources and evidence");
         var contested = sources.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Social media platforms pursue three goals at once" });
         await Expect(contested.GetByText("contested", new() { Exact = true })).ToBeVisibleAsync();
-        await Expect(contested.GetByText("Facebook's published response says")).ToBeVisibleAsync();
-        await Expect(sources.GetByRole(AriaRole.Link, new() { Name = "Center for Humane Technology" }))
-            .ToHaveAttributeAsync("href", "https://www.humanetech.com/");
+        await Expect(contested.GetByText("Facebook's published reply says")).ToBeVisibleAsync();
+        await Expect(sources.GetByRole(AriaRole.Link, new() { Name = "Television Delivers People (video, about six minutes)", Exact = true }))
+            .ToHaveAttributeAsync("href", "https://eai.org/titles/television-delivers-people");
         await page.CheckAccessibilityAsync();
     }
 
@@ -53,7 +53,7 @@ public class ModulePageTests(CurriculumSite site, Browser browser)
 
         var activity = page.GetByRole(AriaRole.Region, new() { Name = "Activity", Exact = true });
         await Expect(activity.GetByRole(AriaRole.Heading, new() { Name = "Activity", Exact = true })).ToBeVisibleAsync();
-        await Expect(activity).ToContainTextAsync("Follow the money (25 minutes)");
+        await Expect(activity).ToContainTextAsync("Follow the money (18 minutes)");
         foreach (var (label, text) in new[]
         {
             ("Note", "This module works as an opener for the whole course."),

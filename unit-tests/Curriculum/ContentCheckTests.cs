@@ -13,7 +13,7 @@ public class ContentCheckTests
         Assert.Empty(result.Problems.Select(p => p.ToString()));
         Assert.Equal(10, result.Library.Modules("en").Count);
         Assert.Equal(Enumerable.Range(1, 10), result.Library.Modules("en").Select(m => m.Order));
-        Assert.Equal(3, result.Library.Guides("en").Count);
+        Assert.Equal(6, result.Library.Guides("en").Count);
     }
 
     [Fact]
@@ -22,7 +22,7 @@ public class ContentCheckTests
         var (exitCode, output, error) = await RunContentCheckAsync(ContentFolder.RepositoryContent);
 
         Assert.Equal(0, exitCode);
-        Assert.StartsWith("content OK: 10 modules, 3 guides", output);
+        Assert.StartsWith("content OK: 10 modules, 6 guides", output);
         Assert.Equal("", error);
     }
 

@@ -1,11 +1,16 @@
 namespace StudyGuide.Tests.Curriculum;
 
-/// <summary>A throwaway content folder with the same layout as the repository's, deleted afterwards.</summary>
+/// <summary>
+/// A throwaway content folder with the same layout as the repository's, deleted afterwards. It starts with
+/// the two files every curriculum needs, an English glossary and rubric, so a test writes only what it is about.
+/// </summary>
 public sealed class ContentFolder : IDisposable
 {
     public ContentFolder()
     {
         Directory.CreateDirectory(Root);
+        Write("en/glossary.md", GlossaryText);
+        Write("en/rubric.md", RubricText);
     }
 
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "studyguide-content-" + Guid.NewGuid().ToString("N")[..12]);
@@ -32,7 +37,7 @@ public sealed class ContentFolder : IDisposable
         {
             var target = Path.Combine(folder.Root, Path.GetRelativePath(source, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
+            File.Copy(file, target, overwrite: true);
         }
         return folder;
     }
@@ -89,9 +94,49 @@ public sealed class ContentFolder : IDisposable
 
         Group chats shape friendships.
 
+        ::: contested read-receipts-pressure
+        Some researchers find read receipts add pressure; others find they reassure.
+        :::
+
         ::: counterpoint
         Many people like read receipts.
         :::
+        """;
+
+    public string WriteHandout(string language, string moduleSlug, string name, string? title = null, string audience = "students", string? body = null) =>
+        Write($"{language}/handouts/{moduleSlug}/{name}.md", $"""
+            ---
+            title: {title ?? "Handout " + name}
+            audience: {audience}
+            ---
+
+            {body ?? "| Post | Who posted it |\n|---|---|\n| One | A friend |\n"}
+            """);
+
+    public const string GlossaryText = """
+        ---
+        title: Glossary
+        terms:
+          - term: read receipt
+            also: [read receipts, seen indicator]
+            definition: A sign that tells the sender their message has been opened.
+          - term: attention economy
+            definition: Businesses that earn money from the time and attention people give them.
+        ---
+
+        Words the modules use in **bold**, in plain language.
+        """;
+
+    public const string RubricText = """
+        ---
+        title: Reflection rubric
+        ---
+
+        | | Beginning | Developing | Secure |
+        |---|---|---|---|
+        | Claim | No clear position. | A position, stated. | A precise position. |
+        | Evidence | None. | One example. | Sourced evidence. |
+        | Counter-view | None. | Mentioned. | Answered fairly. |
         """;
 
     /// <summary>A complete, valid module (the example from content/README.md, shortened).</summary>
@@ -101,8 +146,24 @@ public sealed class ContentFolder : IDisposable
         slug: {slug}
         order: {order}
         summary: How group chats shape friendships.
-        themes: [persuasive design, well-being]
+        themes: [persuasive design, attention economy]
+        ages: 13–15
         minutes: 30
+        plan:
+          - step: Starter
+            minutes: 5
+            what: Ask who has a group chat that never stops.
+          - step: Activity
+            minutes: 20
+            what: Groups write a chat charter.
+          - step: Close
+            minutes: 5
+            what: Students fill in the exit ticket.
+        materials:
+          - text: Paper and pens for each group
+        scene: The family dinner where every phone lights up at once.
+        exit_ticket:
+          - Name one design feature that creates pressure to reply.
         objectives:
           - Students can describe two design features of group chats.
           - Students can suggest one group agreement.
@@ -119,10 +180,22 @@ public sealed class ContentFolder : IDisposable
           - text: Read receipts increase pressure to reply.
             source: An example study, 2020
             status: contested
+            id: read-receipts-pressure
             note: Other researchers disagree.
         sources:
-          - title: The Social Dilemma (documentary, 2020)
-          - title: Center for Humane Technology
+          - author: Jeff Orlowski (director)
+            title: The Social Dilemma
+            publisher: Exposure Labs
+            year: 2020
+          - author: Soroush Vosoughi, Deb Roy and Sinan Aral
+            title: The spread of true and false news online
+            publisher: Science
+            year: 2018
+            doi: 10.1126/science.aap9559
+          - author: Center for Humane Technology
+            title: Center for Humane Technology
+            publisher: Center for Humane Technology
+            year: 2024
             url: https://www.humanetech.com/
         ---
 

@@ -38,7 +38,93 @@ public sealed class ContentLoaderTests : IDisposable
         var claim = Assert.Single(module.Claims);
         Assert.Equal(ClaimStatus.Contested, claim.Status);
         Assert.Equal("Other researchers disagree.", claim.Note);
-        Assert.Equal("https://www.humanetech.com/", module.Sources[1].Url);
+        Assert.Equal("https://www.humanetech.com/", module.Sources[2].Url);
+    }
+
+    [Fact]
+    public void A_module_brings_its_lesson_at_a_glance_structured_sources_and_handouts()
+    {
+        content.WriteModule("en", 1, "first", change: t => t.Replace(
+            "  - text: Paper and pens for each group\n",
+            "  - text: Paper and pens for each group\n  - text: \"Two feeds (one copy per pair)\"\n    handout: two-feeds\n",
+            StringComparison.Ordinal));
+        content.WriteHandout("en", "first", "two-feeds", title: "Two feeds", audience: "teachers");
+
+        var result = ContentLoader.Load(content.Root);
+
+        Assert.Empty(result.Problems);
+        var module = result.Library.FindModule("first", "en")!;
+        Assert.Equal("13–15", module.Ages);
+        Assert.Equal([("Starter", 5), ("Activity", 20), ("Close", 5)], module.Plan.Select(s => (s.Step, s.Minutes)));
+        Assert.Equal("Groups write a chat charter.", module.Plan[1].What);
+        Assert.Equal([new Material("Paper and pens for each group", null), new Material("Two feeds (one copy per pair)", "two-feeds")], module.Materials);
+        Assert.Equal("The family dinner where every phone lights up at once.", module.Scene);
+        Assert.Equal(["Name one design feature that creates pressure to reply."], module.ExitTicket);
+        Assert.Equal("read-receipts-pressure", Assert.Single(module.Claims).Id);
+
+        var study = module.Sources[1];
+        Assert.Equal(new Source("Soroush Vosoughi, Deb Roy and Sinan Aral", "The spread of true and false news online", "Science", 2018, "10.1126/science.aap9559", null, null), study);
+        Assert.Equal("https://doi.org/10.1126/science.aap9559", study.DoiUrl);
+
+        var handout = Assert.Single(result.Library.HandoutsOf(module, "en"));
+        Assert.Equal(("first", "two-feeds", "Two feeds", HandoutAudience.Teachers), (handout.ModuleSlug, handout.Name, handout.Title, handout.Audience));
+        Assert.Contains("<table", handout.Body.Html.Value, StringComparison.Ordinal);
+        Assert.Same(handout, result.Library.FindHandout("first", "two-feeds", "fr"));
+        Assert.Null(result.Library.FindHandout("first", "no-such-handout", "en"));
+    }
+
+    [Fact]
+    public void The_glossary_and_the_rubric_are_loaded_once_for_every_page()
+    {
+        var library = ContentLoader.Load(content.Root).Library;
+
+        var glossary = library.Glossary("en")!;
+        Assert.Equal(["read-receipt", "attention-economy"], glossary.Terms.Select(t => t.Id));
+        Assert.Equal(["read receipts", "seen indicator"], glossary.Terms[0].Also);
+        Assert.Equal("read receipt", glossary.Find("Read  Receipts")!.Term);
+        Assert.Null(glossary.Find("receipt"));
+        Assert.Same(glossary, library.Glossary("fr"));
+        var rubric = library.Rubric("en")!;
+        Assert.Equal("Reflection rubric", rubric.Title);
+        Assert.Contains("Counter-view", rubric.Body.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_guide_may_carry_claims_and_sources_in_the_module_format()
+    {
+        content.WriteGuide("en", 1, "quick-facts",
+            body: "## Makers\n\nThe film was released in 2020.\n\n::: contested reach\nOnly the makers say so.\n:::\n",
+            change: t => t.Replace("order: 1\n", """
+                order: 1
+                claims:
+                  - text: The film reached 38 million households in its first month.
+                    source: Netflix, 2020
+                    status: contested
+                    id: reach
+                    note: The figure is the filmmakers' own.
+                sources:
+                  - author: Jeff Orlowski (director)
+                    title: The Social Dilemma
+                    publisher: Exposure Labs
+                    year: 2020
+
+                """, StringComparison.Ordinal));
+
+        var result = ContentLoader.Load(content.Root);
+
+        Assert.Empty(result.Problems);
+        var guide = result.Library.FindGuide("quick-facts", "en")!;
+        Assert.Equal("reach", Assert.Single(guide.Claims).Id);
+        Assert.Equal(2020, Assert.Single(guide.Sources).Year);
+    }
+
+    [Fact]
+    public void Glossary_anchors_are_the_slugs_of_their_terms()
+    {
+        Assert.Equal("attention-economy", ContentLoader.TermId("Attention economy"));
+        Assert.Equal("fear-of-missing-out-fomo", ContentLoader.TermId("Fear of missing out (FOMO)"));
+        Assert.Equal("desinformation", ContentLoader.TermId("désinformation"));
+        Assert.Equal("like-button", ContentLoader.TermId("“Like” button"));
     }
 
     [Fact]
@@ -95,7 +181,7 @@ public sealed class ContentLoaderTests : IDisposable
         WriteValidCurriculum();
         var path = content.WriteModule("en", 3, "third", ContentFolder.DefaultModuleBody + "\n\n::: warning\nCareful.\n:::\n");
 
-        Assert.Equal([$"{path}:{content.LineOf("en/modules/03-third.md", "::: warning")}: unknown box '::: warning'; use activity, note, prompt or counterpoint"], Problems());
+        Assert.Equal([$"{path}:{content.LineOf("en/modules/03-third.md", "::: warning")}: unknown box '::: warning'; use activity, note, prompt, counterpoint or contested"], Problems());
     }
 
     [Fact]
@@ -161,17 +247,17 @@ public sealed class ContentLoaderTests : IDisposable
         Assert.Equal(
             [
                 $"{path}:1: missing required field 'minutes'",
-                $"{path}:7: unknown field 'minute'; see 'Module front matter' in content/README.md",
+                $"{path}:{content.LineOf("en/modules/01-first.md", "minute: 30")}: unknown field 'minute'; see 'Module front matter' in content/README.md",
             ],
             Problems());
     }
 
     [Theory]
-    [InlineData("minutes: 30", "minutes: 90", "minutes:", "'minutes' must be a whole number from 30 to 60")]
+    [InlineData("minutes: 30", "minutes: 95", "minutes: 95", "'minutes' must be a whole number from 30 to 90")]
     [InlineData("    status: contested", "    status: disputed", "status: disputed", "'status' in 'claims' must be established, contested or self-reported, not 'disputed'")]
     [InlineData("    note: Other researchers disagree.\n", "", "status: contested", "a contested claim needs a 'note': in one sentence, who disagrees and why")]
     [InlineData("    url: https://www.humanetech.com/", "    url: javascript:alert(1)", "url: javascript", "'url' in 'sources' must be a full web address starting with https:// or http://")]
-    [InlineData("themes: [persuasive design, well-being]", "themes: persuasive design", "themes:", "'themes' must be a list: one '  - item' per line, or [first, second]")]
+    [InlineData("themes: [persuasive design, attention economy]", "themes: persuasive design", "themes:", "'themes' must be a list: one '  - item' per line, or [first, second]")]
     public void A_field_with_a_wrong_value_is_reported_at_its_line(string original, string replacement, string lineText, string message)
     {
         WriteValidCurriculum();
@@ -184,7 +270,7 @@ public sealed class ContentLoaderTests : IDisposable
     public void A_module_without_a_counterpoint_is_reported()
     {
         WriteValidCurriculum();
-        var path = content.WriteModule("en", 3, "third", "## Context\n\nOnly one side of the argument.\n");
+        var path = content.WriteModule("en", 3, "third", "## Context\n\nOnly one side of the argument.\n\n::: contested read-receipts-pressure\nDisputed.\n:::\n");
 
         Assert.Equal([$"{path}:1: a module needs at least one '::: counterpoint' box: the strongest objection to its argument, fairly stated"], Problems());
     }

@@ -57,7 +57,7 @@ public class CurriculumMarkdownTests
     [Fact]
     public void Box_headings_are_in_the_files_language()
     {
-        var french = new BoxLabels("Activité", "Remarque", "Question", "Contrepoint");
+        var french = new BoxLabels("Activité", "Remarque", "Question", "Contrepoint", "Affirmation contestée");
 
         var dom = Dom(Render("::: activity\nÀ faire.\n:::\n\n::: counterpoint\nL'autre point de vue.\n:::\n", french));
 
@@ -233,5 +233,58 @@ public class CurriculumMarkdownTests
         Assert.Equal(
             [new InternalLink(2, DocumentKind.Module, "designed-to-hook"), new InternalLink(2, DocumentKind.Guide, "discussion-norms")],
             rendered.Links);
+    }
+
+    static readonly Glossary Terms = new("en", "Glossary",
+        [new GlossaryTerm("attention economy", "attention-economy", ["attention economies"], "Businesses that sell attention.")],
+        Render("").Body);
+
+    [Fact]
+    public void A_contested_box_is_a_labelled_aside_that_names_its_claim()
+    {
+        var rendered = Render("## Context\n\n::: contested haidt-teen-trends\nResearchers disagree about the cause.\n:::\n");
+        var box = Dom(rendered).QuerySelector("aside.box.box-contested")!;
+
+        Assert.Equal("note", box.GetAttribute("role"));
+        Assert.Equal("Contested claim", box.GetAttribute("aria-label"));
+        Assert.Equal("Contested claim", box.QuerySelector("h3.box-heading")!.TextContent);
+        Assert.Contains("Researchers disagree", box.TextContent);
+        Assert.Equal([new ContestedBox(2, "haidt-teen-trends")], rendered.ContestedBoxes);
+        Assert.Empty(rendered.Issues);
+    }
+
+    [Theory]
+    [InlineData("::: contested <script>alert(1)</script>\nText.\n:::\n")]
+    [InlineData("::: contested x\" onclick=\"alert(1)\nText.\n:::\n")]
+    [InlineData("::: contested x {onclick=alert(1)}\nText.\n:::\n")]
+    public void A_contested_box_with_a_hostile_id_stays_a_plain_box(string markdown)
+    {
+        var html = Render(markdown).Body.Html.Value;
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("onclick", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("class=\"box box-contested\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_first_bold_use_of_a_term_links_to_the_glossary_and_later_uses_do_not()
+    {
+        var rendered = Markdown.Render("## The **attention economy**\n\nIn the **Attention economies** of today, the **attention economy** grows.\n", BoxLabels.English, Terms);
+        var links = Dom(rendered).QuerySelectorAll("a.glossary-link");
+
+        var link = Assert.Single(links);
+        Assert.Equal(CurriculumMarkdown.GlossaryPath + "#attention-economy", link.GetAttribute("href"));
+        Assert.Equal("Attention economies", link.QuerySelector("strong")!.TextContent);
+        Assert.Equal(3, Dom(rendered).QuerySelectorAll("strong").Length);
+        Assert.Empty(rendered.Issues);
+    }
+
+    [Fact]
+    public void Without_a_glossary_bold_is_only_bold()
+    {
+        var rendered = Render("Some **strong words** here.");
+
+        Assert.Empty(Dom(rendered).QuerySelectorAll("a"));
+        Assert.Empty(rendered.Issues);
     }
 }

@@ -48,7 +48,7 @@ public class CurriculumPagesTests(StudyGuideFactory app) : IClassFixture<StudyGu
 
         Assert.Equal(ModulesInOrder, LinkedSlugs(page, ".catalogue h2 a", "/modules/"));
         var first = page.QuerySelector(".catalogue > li")!;
-        Assert.Contains("Module 1 · 45 minutes", first.TextContent);
+        Assert.Contains("Module 1 · 50 minutes", first.TextContent);
         Assert.Contains("Who pays for \"free\" apps", first.TextContent);
         Assert.Equal(["attention economy", "advertising"], first.QuerySelectorAll(".themes a").Select(a => a.TextContent));
     }
@@ -80,7 +80,7 @@ public class CurriculumPagesTests(StudyGuideFactory app) : IClassFixture<StudyGu
 
         Assert.Equal("Comparison and well-being", page.QuerySelector("h1")!.TextContent);
         Assert.Single(page.QuerySelectorAll("h1"));
-        Assert.Contains("Module 7 · 50 minutes", page.QuerySelector(".document-header .meta")!.TextContent);
+        Assert.Contains("Module 7 · 55 minutes", page.QuerySelector(".document-header .meta")!.TextContent);
         Assert.Contains(page.QuerySelectorAll(".objectives li"), li => li.TextContent.StartsWith("Students can explain social comparison", StringComparison.Ordinal));
         Assert.Equal(4, page.QuerySelectorAll(".discussion-prompts li").Length);
         Assert.StartsWith("Think of one change", page.QuerySelector(".reflection-question")!.TextContent);
@@ -89,13 +89,19 @@ public class CurriculumPagesTests(StudyGuideFactory app) : IClassFixture<StudyGu
             page.QuerySelectorAll(".actions h3").Select(h => h.TextContent));
         Assert.Contains("Keep your phone out of your bedroom", page.QuerySelector(".actions")!.TextContent);
 
-        // Claims carry their evidence, with a visible label where researchers disagree.
+        // Claims carry their evidence, with a visible label where researchers disagree, and every contested claim its box in the body.
         var claims = page.QuerySelectorAll(".claims li");
-        Assert.Equal(2, claims.Length);
-        Assert.All(claims, claim => Assert.Equal("contested", claim.QuerySelector(".claim-status")!.TextContent));
-        Assert.Contains("Candice Odgers", claims[0].QuerySelector(".claim-note")!.TextContent);
-        Assert.Contains("Jonathan Haidt", claims[0].QuerySelector(".claim-source")!.TextContent);
-        Assert.Contains(page.QuerySelectorAll(".source-list a"), a => a.GetAttribute("href") == "https://988lifeline.org/");
+        Assert.NotEmpty(claims);
+        var contested = claims.Where(c => c.QuerySelector(".claim-status")!.TextContent == "contested").ToList();
+        Assert.NotEmpty(contested);
+        Assert.All(contested, claim => Assert.NotEmpty(claim.QuerySelector(".claim-note")!.TextContent));
+        Assert.Contains(claims, claim => claim.QuerySelector(".claim-source")!.TextContent.Contains("Jonathan Haidt", StringComparison.Ordinal));
+        Assert.Equal(contested.Count, page.QuerySelectorAll(".document-body aside.box-contested").Length);
+        Assert.Contains(page.QuerySelectorAll(".source-list a.doi"), a => a.GetAttribute("href") == "https://doi.org/10.1038/s41562-018-0506-1");
+
+        // A well-being module: the lesson at a glance, and the help guide one link away from the top.
+        Assert.NotNull(page.QuerySelector("section.at-a-glance .plan"));
+        Assert.Equal("/guides/where-to-find-help", page.QuerySelector(".document-header .help-link a")!.GetAttribute("href"));
 
         // The body, its boxes, and a table of contents pointing at its headings.
         Assert.NotNull(page.QuerySelector(".document-body section.box-activity[aria-label=Activity]"));
@@ -148,7 +154,9 @@ public class CurriculumPagesTests(StudyGuideFactory app) : IClassFixture<StudyGu
     {
         var list = await GetPageAsync("/guides");
 
-        Assert.Equal(["screening-guide", "facilitator-guide", "discussion-norms"], LinkedSlugs(list, ".catalogue h2 a", "/guides/"));
+        Assert.Equal(
+            ["screening-guide", "facilitator-guide", "discussion-norms", "the-film-quick-facts", "family-guide", "where-to-find-help"],
+            LinkedSlugs(list, ".catalogue h2 a", "/guides/"));
 
         var guide = await GetPageAsync("/guides/facilitator-guide");
         Assert.Equal("Facilitator guide", guide.QuerySelector("h1")!.TextContent);

@@ -13,9 +13,9 @@ public sealed class TranslatedCurriculumTests : IAsyncLifetime
     public TranslatedCurriculumTests(TestDatabases databases)
     {
         content.WriteModule("en", 1, "first");
-        content.WriteModule("en", 2, "second", body: "## Context\n\nSocial networks shape what we see.\n\n::: counterpoint\nNot everyone agrees.\n:::\n");
+        content.WriteModule("en", 2, "second", body: "## Context\n\nSocial networks shape what we see.\n\n::: contested read-receipts-pressure\nDisputed.\n:::\n\n::: counterpoint\nNot everyone agrees.\n:::\n");
         content.WriteModule("fr", 2, "second",
-            body: "## Contexte\n\nLes réseaux sociaux façonnent ce que nous voyons.\n\n::: counterpoint\nTout le monde n'est pas d'accord.\n:::\n",
+            body: "## Contexte\n\nLes réseaux sociaux façonnent ce que nous voyons.\n\n::: contested read-receipts-pressure\nContesté.\n:::\n\n::: counterpoint\nTout le monde n'est pas d'accord.\n:::\n",
             change: t => t.Replace("title: Module second", "title: Deuxième module", StringComparison.Ordinal));
         content.WriteGuide("en", 1, "norms");
         app = new StudyGuideFactory(databases).WithSetting("StudyGuide:ContentDirectory", content.Root);

@@ -1,14 +1,19 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using StudyGuide.Web.Curriculum;
 using StudyGuide.Web.Data;
 using StudyGuide.Web.Discussions;
 using StudyGuide.Web.Groups;
 
 namespace StudyGuide.Web.Pages.Groups.Assignments;
 
-public class DetailsModel(AppDbContext db, TimeProvider time) : PageModel
+public class DetailsModel(AppDbContext db, TimeProvider time, ServedCurriculum content) : PageModel
 {
+    /// <summary>How the reflection is assessed, shown to students and facilitators alike.</summary>
+    public Rubric? Rubric { get; private set; }
+
     public GroupAccess Access { get; private set; } = null!;
     public Assignment Assignment { get; private set; } = null!;
     public DiscussionThread? Thread { get; private set; }
@@ -31,6 +36,7 @@ public class DetailsModel(AppDbContext db, TimeProvider time) : PageModel
                 .MinAsync(p => (DateTimeOffset?)p.CreatedAt);
         }
         Status = Work.Status(assignment.DueAt, ReflectedAt, time.GetUtcNow());
+        Rubric = content.Library.Rubric(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
         return Page();
     }
 }
