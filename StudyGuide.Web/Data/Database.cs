@@ -61,6 +61,13 @@ public static class Database
             return;
         }
 
+        // Nothing to apply, the usual start: no lock either, so a start through PgBouncer, where a session lock
+        // could be taken on one server connection and released on another, leaves none behind.
+        // (to_regclass, not EF's history check, which reads the missing table and logs the failure.)
+        var historyExists = await db.Database.SqlQuery<bool>($"SELECT to_regclass('\"__EFMigrationsHistory\"') IS NOT NULL AS \"Value\"")
+            .SingleAsync(cancellationToken);
+        if (historyExists && !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any()) return;
+
         // Several app instances may start together on one database (docs/DEPLOYMENT.md). On a new database both
         // applied the first migration and one failed with "relation already exists": a session-level advisory
         // lock, held on the connection EF then migrates with, makes the others wait and find nothing to apply.
