@@ -79,6 +79,8 @@ public sealed record UnsavedForm(string Action, IReadOnlyList<KeyValuePair<strin
         {
             return null; // A body the form reader refuses: nothing to keep.
         }
+        // Never a password, not even back to the person who typed it: a sign-in or password form is simply sent again.
+        if (form.Keys.Any(k => k.Contains("Password", StringComparison.OrdinalIgnoreCase))) return null;
         var fields = form.Where(f => f.Value.Count == 1 && f.Value[0] is not null)
             .Select(f => KeyValuePair.Create(f.Key, f.Value[0]!))
             .ToList();
