@@ -2,8 +2,6 @@ using Microsoft.Playwright;
 using StudyGuide.E2E.Accounts;
 using StudyGuide.E2E.Infrastructure;
 using StudyGuide.Tests.Infrastructure;
-using StudyGuide.Web.Discussions;
-using StudyGuide.Web.Groups;
 using static Microsoft.Playwright.Assertions;
 
 namespace StudyGuide.E2E.Deployment;
@@ -132,29 +130,7 @@ public class TwoInstancesTests(TestDatabases databases, Browser browser)
         }
 
         /// <summary>A club Ada leads, with a discussion of one post; returns the discussion's path.</summary>
-        public async Task<string> ThreadAsync()
-        {
-            await using var db = Classroom.NewDbContext(connectionString);
-            var ada = db.Users.Single(u => u.UserName == "ada").Id;
-            var now = DateTimeOffset.UtcNow;
-            var group = new Group
-            {
-                Name = "Two instances", Kind = GroupKind.Club, TimeZone = "Europe/Paris", JoinCode = await JoinCodes.NewUnusedAsync(db),
-                CreatedAt = now, CreatedByUserId = ada,
-            };
-            group.Memberships.Add(new Membership { UserId = ada, Role = MembershipRole.Facilitator, JoinedAt = now });
-            db.Groups.Add(group);
-            await db.SaveChangesAsync();
-            var thread = new DiscussionThread
-            {
-                GroupId = group.Id, Kind = ThreadKind.Free, Title = "One database", CreatedAt = now, ActivityAt = now, MemberActivityAt = now, CreatedByUserId = ada,
-            };
-            db.Threads.Add(thread);
-            await db.SaveChangesAsync();
-            var first = await Posting.CreateAsync(db, thread.Id, ada, "The first post.", Guid.NewGuid(), null, null, now);
-            Assert.Null(first.Problem);
-            return $"/threads/{thread.Id}";
-        }
+        public async Task<string> ThreadAsync() => $"/threads/{await ClubDiscussion.CreateAsync(connectionString, "The first post.", "ada")}";
 
         public async ValueTask DisposeAsync()
         {

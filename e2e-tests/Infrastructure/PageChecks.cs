@@ -20,7 +20,9 @@ public static partial class PageChecks
     /// </summary>
     public static async Task CheckAccessibilityAsync(this IPage page)
     {
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        // The document's own state, polled: WaitForLoadStateAsync right after a click that navigates can miss the new
+        // document's load event and wait out its timeout on a page long loaded (seen in CI).
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
         // A document axe has already passed (the sign-in form before each of a run's many sign-ins) would pass again:
         // the same markup, stylesheets and viewport. Only its per-request values differ.
         var document = PerRequestValues().Replace(await page.ContentAsync(), "");
